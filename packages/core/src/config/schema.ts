@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Settings of one collector (metric plugin) or importer. */
+export const pluginSettingsSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('false switches the plugin off: no section, no rows'),
+    options: z.record(z.string(), z.unknown()).default({}).describe("Passed to the plugin, checked by the plugin's own schema"),
+  })
+  .strict();
+
+const perMillion = z.number().nonnegative().finite();
+
+/** A price set by config, in USD per million tokens; absent cache prices fall back to the input price. */
+export const modelPriceSchema = z
+  .object({
+    input: perMillion,
+    output: perMillion,
+    cacheRead: perMillion.optional(),
+    cacheWrite: perMillion.optional(),
+    cacheWrite1h: perMillion.optional(),
+  })
+  .strict();
+
+/** The workspace config file `.radium/stats.config.json`, and the `RADIUM_STATS_CONFIG` override. */
+export const statsConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    collectors: z.record(z.string(), pluginSettingsSchema).default({}).describe('Settings per metric plugin id'),
+    importers: z.record(z.string(), pluginSettingsSchema).default({}).describe('Settings per importer id'),
+    prices: z
+      .object({
+        overrides: z
+          .record(z.string(), modelPriceSchema)
+          .default({})
+          .describe('Prices per model name (or `engine/model`), for private models or negotiated rates'),
+      })
+      .strict()
+      .default({ overrides: {} }),
+    liveSessionMinutes: z
+      .number()
+      .positive()
+      .default(30)
+      .describe('A journal without an end, idle for longer than this, is shown as abandoned rather than live'),
+  })
+  .strict();
+
+/** Validated config. */
+export type StatsConfig = z.infer<typeof statsConfigSchema>;
+/** Settings of one plugin. */
+export type PluginSettings = z.infer<typeof pluginSettingsSchema>;
+/** A configured model price, USD per million tokens. */
+export type ModelPrice = z.infer<typeof modelPriceSchema>;

@@ -1,0 +1,95 @@
+/**
+ * Named errors. Every message is one line that says what was wrong and what to do about it;
+ * the CLI prints `message` as is and exits non-zero.
+ */
+
+/** Base class of every error this tool raises on purpose. */
+export class RadiumError extends Error {
+  override name = 'RadiumError';
+  /** Process exit code the CLI uses for this error. */
+  readonly exitCode: number = 1;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** No `.radium` folder above the current directory and no `RADIUM_WORKSPACE`. */
+export class WorkspaceNotFoundError extends RadiumError {
+  override name = 'WorkspaceNotFoundError';
+  constructor(from: string) {
+    super(`No Radium workspace found at or above ${from}: run \`rad init\` to create one, or set RADIUM_WORKSPACE.`);
+  }
+}
+
+/** A session id that is not a plain file-name-safe token. */
+export class InvalidSessionIdError extends RadiumError {
+  override name = 'InvalidSessionIdError';
+  constructor(id: string) {
+    super(
+      `Invalid session id ${JSON.stringify(id)}: use letters, digits, '.', '_' or '-' (1-128 characters, no path separators).`,
+    );
+  }
+}
+
+/** The workspace holds no session with this id. */
+export class SessionNotFoundError extends RadiumError {
+  override name = 'SessionNotFoundError';
+  constructor(readonly sessionId: string) {
+    super(`No session found with id ${JSON.stringify(sessionId)}: run \`rad stats history\` to list sessions.`);
+  }
+}
+
+/** The workspace holds no sessions at all. */
+export class NoSessionsError extends RadiumError {
+  override name = 'NoSessionsError';
+  constructor(message = 'No session history found') {
+    super(message);
+  }
+}
+
+/** A config file or environment setting that does not validate. */
+export class ConfigError extends RadiumError {
+  override name = 'ConfigError';
+}
+
+/** A report written by a newer version of this tool. */
+export class UnsupportedSchemaVersionError extends RadiumError {
+  override name = 'UnsupportedSchemaVersionError';
+  constructor(file: string, version: number, supported: number) {
+    super(
+      `${file} has schemaVersion ${version} but this rad understands up to ${supported}: upgrade rad to read it.`,
+    );
+  }
+}
+
+/** A stored file that cannot be parsed or has the wrong shape. */
+export class CorruptFileError extends RadiumError {
+  override name = 'CorruptFileError';
+  constructor(readonly file: string, reason: string, options?: { cause?: unknown }) {
+    super(`${file} is corrupt (${reason}); it was skipped.`, options);
+  }
+}
+
+/** An event that does not match the event protocol. */
+export class InvalidEventError extends RadiumError {
+  override name = 'InvalidEventError';
+}
+
+/** A metric or importer plugin that failed to load or does not satisfy the contract. */
+export class PluginError extends RadiumError {
+  override name = 'PluginError';
+  constructor(readonly pluginId: string, reason: string, options?: { cause?: unknown }) {
+    super(`Plugin ${pluginId}: ${reason}`, options);
+  }
+}
+
+/** A user-supplied option with a value out of range or of the wrong form. */
+export class UsageError extends RadiumError {
+  override name = 'UsageError';
+  override readonly exitCode = 2;
+}
+
+/** A session that is already ended, or a recorder used after `end()`. */
+export class SessionStateError extends RadiumError {
+  override name = 'SessionStateError';
+}

@@ -1,0 +1,33 @@
+// tsyringe needs the Reflect metadata API before any decorated class loads.
+import 'reflect-metadata';
+
+export * from './errors.js';
+export * from './events/schema.js';
+export * from './events/parse.js';
+export * from './plugin/contract.js';
+export * from './plugin/validate.js';
+export * from './pricing/types.js';
+export * from './report/schema.js';
+export * from './report/legacy-schema.js';
+export * from './report/fold.js';
+export * from './report/migrate.js';
+export * from './journal/append.js';
+export * from './journal/read.js';
+export * from './store/paths.js';
+export * from './store/session-id.js';
+export * from './store/atomic-write.js';
+export * from './store/report-store.js';
+export * from './store/catalog.js';
+export * from './workspace/find.js';
+export * from './workspace/init.js';
+export * from './config/schema.js';
+export * from './config/load.js';
+export * from './recorder/recorder.js';
+export * from './host/tokens.js';
+export * from './host/warnings.js';
+export * from './host/git.js';
+export * from './host/services.js';
+export * from './host/session-folder.js';
+export * from './host/create-host.js';
+export * from './format/escape.js';
+export * from './format/numbers.js';

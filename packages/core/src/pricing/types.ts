@@ -1,0 +1,44 @@
+import type { TokenCounts } from '../events/schema.js';
+
+/** One request to price: the model, its provider backend, its tokens and when it happened. */
+export interface PriceRequest {
+  /** Model name as the agent reported it. */
+  model: string;
+  /** Provider backend (`claude`, `openai`, `gemini`, ...), used to pick the right price table. */
+  engine: string;
+  /** Disjoint token buckets of this one request. */
+  tokens: TokenCounts;
+  /** ISO time of the request, so dated price changes apply. */
+  at: string;
+}
+
+/** USD cost of each token bucket of one request. */
+export interface CostParts {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+  cacheWrite1h: number;
+}
+
+/** The price of one request, or why it has none. */
+export interface PriceQuote {
+  /** Total USD, or null when no price is known for the model. */
+  costUsd: number | null;
+  /** USD per bucket, or null when unpriced. */
+  parts: CostParts | null;
+  /** USD per uncached input token at the tier this request fell in, or null when unpriced. */
+  inputUsdPerToken: number | null;
+  /** Where the price came from, e.g. `genai-prices:anthropic/claude-sonnet-4-5` or `config`. */
+  source: string | null;
+  /** Why the request is unpriced, when it is. */
+  unpricedReason?: string;
+}
+
+/** Prices requests from the bundled price table and the workspace's overrides. */
+export interface PriceService {
+  /** Identifies the price data used, stored in reports so old numbers stay explainable. */
+  readonly dataVersion: string;
+  /** Prices one request; never throws for an unknown model, returns an unpriced quote instead. */
+  quote(request: PriceRequest): PriceQuote;
+}

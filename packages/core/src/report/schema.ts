@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Report schema version this code writes and the newest it reads. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** Where a report's events came from. */
+export const reportSourceSchema = z.string().min(1).describe('`journal`, `legacy-radium` or `import:<agent>`');
+
+/** A session report file, `.radium/_internals/sessions/<id>.json`. */
+export const sessionReportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  sessionId: z.string().min(1),
+  agent: z.string().optional(),
+  workspace: z.string().optional(),
+  startTime: z.iso.datetime({ offset: true }),
+  endTime: z.iso.datetime({ offset: true }).nullable(),
+  status: z.enum(['ended', 'live', 'abandoned']),
+  source: reportSourceSchema,
+  generatedAt: z.iso.datetime({ offset: true }),
+  plugins: z.array(z.string()).describe('Ids of the plugins that produced the sections'),
+  sections: z.record(z.string(), z.unknown()).describe('One section per plugin, keyed by plugin id'),
+  eventCount: z.number().int().nonnegative().optional(),
+  skippedLines: z.number().int().nonnegative().optional(),
+});
+
+/** A validated session report. */
+export type SessionReport = z.infer<typeof sessionReportSchema>;

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { assertSessionId } from './session-id.js';
+
+/** Folder name that marks a workspace root. */
+export const WORKSPACE_DIR = '.radium';
+
+/** Where every file of a workspace lives. */
+export class WorkspacePaths {
+  /** Absolute workspace root (the folder that holds `.radium`). */
+  readonly root: string;
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+  /** `.radium` */
+  get radiumDir(): string {
+    return path.join(this.root, WORKSPACE_DIR);
+  }
+  /** `.radium/_internals/sessions` */
+  get sessionsDir(): string {
+    return path.join(this.radiumDir, '_internals', 'sessions');
+  }
+  /** `.radium/_internals/index`, the summary index cache. */
+  get indexDir(): string {
+    return path.join(this.radiumDir, '_internals', 'index');
+  }
+  /** `.radium/_internals/imports`, importer bookkeeping. */
+  get importsDir(): string {
+    return path.join(this.radiumDir, '_internals', 'imports');
+  }
+  /** The team config file, checked into the repository. */
+  get configFile(): string {
+    return path.join(this.radiumDir, 'stats.config.json');
+  }
+  /** Report file of a session. */
+  reportFile(sessionId: string): string {
+    return path.join(this.sessionsDir, `${assertSessionId(sessionId)}.json`);
+  }
+  /** Journal file of a session. */
+  journalFile(sessionId: string): string {
+    return path.join(this.sessionsDir, `${assertSessionId(sessionId)}.events.jsonl`);
+  }
+}
+
+/** Suffix of journal files. */
+export const JOURNAL_SUFFIX = '.events.jsonl';
+/** Suffix of report files. */
+export const REPORT_SUFFIX = '.json';

@@ -1,0 +1,151 @@
+import { promises as fs } from 'node:fs';
+import { inject, injectable } from 'tsyringe';
+import { CorruptFileError, RadiumError, SessionNotFoundError } from '../errors.js';
+import { SessionFolder } from '../host/session-folder.js';
+import { TOKENS } from '../host/tokens.js';
+import type { Warnings } from '../host/warnings.js';
+import type { ActivePlugin } from '../report/fold.js';
+import { checkSections, upgradeReport } from '../report/migrate.js';
+import type { SessionReport } from '../report/schema.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { JOURNAL_SUFFIX, REPORT_SUFFIX, type WorkspacePaths } from './paths.js';
+import { assertSessionId, isSessionId } from './session-id.js';
+
+/** Environment variable that makes reports compact JSON (`true` or `1`). */
+export const COMPACT_ENV = 'RADIUM_COMPACT_SESSION_JSON';
+
+/** Size and modification time of one stored file. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the sessions folder holds for one session id. */
+export interface SessionEntry {
+  id: string;
+  /** The report file, when there is one. */
+  report?: FileStamp;
+  /** The journal file, when there is one. */
+  journal?: FileStamp;
+}
+
+/** A loaded session and whether it came from its report or was folded from its journal. */
+export interface LoadedSession {
+  report: SessionReport;
+  origin: 'report' | 'journal';
+}
+
+/** Serializes a report as the workspace wants it: pretty by default, compact on request. */
+export function serializeReport(report: SessionReport, env: NodeJS.ProcessEnv = process.env): string {
+  const compact = ['true', '1'].includes((env[COMPACT_ENV] ?? '').trim().toLowerCase());
+  return compact ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** Lists, loads and saves session reports; the report files are the truth. */
+@injectable()
+export class ReportStore {
+  constructor(
+    @inject(TOKENS.Paths) readonly paths: WorkspacePaths,
+    @inject(TOKENS.ActivePlugins) private readonly plugins: ActivePlugin[],
+    @inject(TOKENS.Warnings) private readonly warnings: Warnings,
+    @inject(TOKENS.Env) private readonly env: NodeJS.ProcessEnv,
+    @inject(SessionFolder) private readonly folder: SessionFolder,
+  ) {}
+
+  /** Every session id with its files; one directory read plus one stat per file. */
+  async listEntries(): Promise<SessionEntry[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.paths.sessionsDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const entries = new Map<string, SessionEntry>();
+    await Promise.all(
+      names.map(async (name) => {
+        const kind = name.endsWith(JOURNAL_SUFFIX) ? 'journal' : name.endsWith(REPORT_SUFFIX) ? 'report' : undefined;
+        if (!kind || name.startsWith('.')) return;
+        const id = name.slice(0, -(kind === 'journal' ? JOURNAL_SUFFIX : REPORT_SUFFIX).length);
+        if (!isSessionId(id)) return;
+        const stat = await fs.stat(`${this.paths.sessionsDir}/${name}`).catch(() => undefined);
+        if (!stat?.isFile()) return;
+        const entry = entries.get(id) ?? { id };
+        entry[kind] = { size: stat.size, mtimeMs: stat.mtimeMs };
+        entries.set(id, entry);
+      }),
+    );
+    return [...entries.values()];
+  }
+
+  /** Reads and upgrades one report file; throws CorruptFileError or UnsupportedSchemaVersionError. */
+  async readReportFile(id: string): Promise<SessionReport> {
+    const file = this.paths.reportFile(id);
+    const text = await fs.readFile(file, 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new CorruptFileError(file, text.trim() === '' ? 'empty file' : 'not valid JSON, possibly truncated');
+    }
+    const plugins = this.plugins.map((p) => p.plugin);
+    const report = upgradeReport(raw, file, plugins, this.warnings.warn);
+    return checkSections(report, file, plugins, this.warnings.warn);
+  }
+
+  /**
+   * Loads a session: its report when there is one, else its journal folded on demand. A journal
+   * that ended but has no report (a crash between the two) gets its report written now.
+   */
+  async load(id: string): Promise<LoadedSession> {
+    assertSessionId(id);
+    const entry = (await this.listEntries()).find((e) => e.id === id);
+    return this.loadEntry(entry ?? { id });
+  }
+
+  /** Loads a listed entry; see `load`. */
+  async loadEntry(entry: SessionEntry): Promise<LoadedSession> {
+    if (entry.report) {
+      try {
+        return { report: await this.readReportFile(entry.id), origin: 'report' };
+      } catch (error) {
+        if (!entry.journal || !(error instanceof CorruptFileError)) throw error;
+        this.warnings.warn(`${error.message} Rebuilding it from the journal.`);
+      }
+    }
+    if (entry.journal) {
+      const report = await this.folder.foldJournal(entry.id);
+      if (report.status === 'ended') await this.save(report);
+      return { report, origin: 'journal' };
+    }
+    throw new SessionNotFoundError(entry.id);
+  }
+
+  /** Loads a session or, when its files are corrupt, warns naming the file and returns undefined. */
+  async tryLoadEntry(entry: SessionEntry): Promise<SessionReport | undefined> {
+    try {
+      return (await this.loadEntry(entry)).report;
+    } catch (error) {
+      if (error instanceof RadiumError && !(error instanceof SessionNotFoundError)) {
+        this.warnings.warn(error.message);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Every loadable session, one at a time (never all in memory); corrupt ones are skipped with a warning. */
+  async *loadAll(entries?: SessionEntry[]): AsyncGenerator<SessionReport> {
+    for (const entry of entries ?? (await this.listEntries())) {
+      const report = await this.tryLoadEntry(entry);
+      if (report) yield report;
+    }
+  }
+
+  /** Writes a report atomically; returns its path. */
+  async save(report: SessionReport): Promise<string> {
+    const file = this.paths.reportFile(report.sessionId);
+    await writeFileAtomic(file, serializeReport(report, this.env));
+    return file;
+  }
+}
