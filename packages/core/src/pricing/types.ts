@@ -19,6 +19,8 @@ export interface CostParts {
   cacheRead: number;
   cacheWrite: number;
   cacheWrite1h: number;
+  /** Flat fee per request, for the few models that charge one (absent otherwise). */
+  perRequest?: number;
 }
 
 /** The price of one request, or why it has none. */

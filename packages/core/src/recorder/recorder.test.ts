@@ -1,26 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { MetricPlugin } from '../plugin/contract.js';
-import { testHost } from '../testing/index.js';
-
-/** A minimal real plugin: counts events by type. */
-const countPlugin: MetricPlugin<{ byType: Record<string, number> }> = {
-  id: 'count',
-  apiVersion: 1,
-  title: 'Count',
-  description: 'Counts events by type',
-  section: { safeParse: (v: unknown) => ({ success: true as const, data: v as { byType: Record<string, number> } }) },
-  createCollector: () => {
-    const byType: Record<string, number> = {};
-    return { add: (e) => void (byType[e.type] = (byType[e.type] ?? 0) + 1), finish: () => ({ byType }) };
-  },
-  merge: (all) => ({ byType: Object.assign({}, ...all.map((s) => s.byType)) }),
-  report: {},
-};
+import { SessionStateError } from '../errors.js';
+import { countPlugin, testHost } from '../testing/index.js';
 
 describe('recorder', () => {
   it('journals every event as it happens and writes the report at the end', async () => {
-    const host = await testHost([countPlugin]);
+    const host = await testHost([countPlugin()]);
     const rec = await host.recorders.start({ agent: 'test' });
     rec.record({ type: 'tool.call', name: 'Edit', durationMs: 5, success: true });
     const journal = readFileSync(host.paths.journalFile(rec.sessionId), 'utf8').trim().split('\n');
@@ -31,5 +16,23 @@ describe('recorder', () => {
     const onDisk = JSON.parse(readFileSync(host.paths.reportFile(rec.sessionId), 'utf8'));
     expect(onDisk.schemaVersion).toBe(1);
     expect(onDisk.plugins).toEqual(['count']);
+  });
+
+  it('refuses events after end and protocol events it writes itself', async () => {
+    const host = await testHost([countPlugin()]);
+    const rec = await host.recorders.start();
+    expect(() => rec.record({ type: 'session.end' })).toThrow(SessionStateError);
+    await rec.end();
+    expect(() => rec.record({ type: 'tool.call', name: 'x', success: true })).toThrow(/has ended/);
+  });
+
+  it('lets another process end a session it did not start', async () => {
+    const host = await testHost([countPlugin()]);
+    const rec = await host.recorders.start({ trackProcess: false });
+    rec.record({ type: 'acme.deploy', env: 'prod' });
+    const again = await host.recorders.resume(rec.sessionId);
+    const report = await again.end();
+    expect(report.sections.count).toMatchObject({ byType: { 'acme.deploy': 1 } });
+    await expect(host.recorders.resume(rec.sessionId)).rejects.toThrow(/already ended/);
   });
 });

@@ -53,3 +53,4 @@ export function testServices(workspace: string, warnings: Warnings = collectingW
 export function events(...inputs: Record<string, unknown>[]): SessionEvent[] {
   return inputs.map((e) => parseEvent(e));
 }
+export * from './count-plugin.js';
