@@ -1,24 +1,25 @@
 import type { ModelPrice } from '../config/schema.js';
-import type { CostParts, PriceQuote, PriceRequest, PriceService } from './types.js';
+import { priceDataVersion } from './data-version.js';
+import { findOverride } from './overrides.js';
+import { quoteFromRates, unpricedQuote } from './rates.js';
+import { lookupTable } from './table.js';
+import type { PriceQuote, PriceRequest, PriceService } from './types.js';
 
-/** Builds the price service from config overrides (temporary: bundled price table pending). */
-export async function createPriceService(overrides: Record<string, ModelPrice>, _warn: (m: string) => void): Promise<PriceService> {
+/**
+ * Builds the price service: config overrides (USD per million tokens) win, then the bundled genai-prices table.
+ * The table is imported here, not at the top, so commands that never price never load it; it never fetches.
+ */
+export async function createPriceService(overrides: Record<string, ModelPrice>, warn: (message: string) => void): Promise<PriceService> {
+  const { calcPrice } = await import('@pydantic/genai-prices');
   return {
-    dataVersion: 'config',
+    dataVersion: priceDataVersion(overrides),
     quote(request: PriceRequest): PriceQuote {
-      const price = overrides[`${request.engine}/${request.model}`] ?? overrides[request.model];
-      if (!price) return { costUsd: null, parts: null, inputUsdPerToken: null, source: null, unpricedReason: `no price known for ${request.model}` };
-      const per = (n: number | undefined, fallback: number) => (n ?? fallback) / 1e6;
-      const t = request.tokens;
-      const parts: CostParts = {
-        input: t.input * per(price.input, 0),
-        output: t.output * per(price.output, 0),
-        cacheRead: t.cacheRead * per(price.cacheRead, price.input),
-        cacheWrite: t.cacheWrite * per(price.cacheWrite, price.input),
-        cacheWrite1h: t.cacheWrite1h * per(price.cacheWrite1h, price.input),
-      };
-      const costUsd = parts.input + parts.output + parts.cacheRead + parts.cacheWrite + parts.cacheWrite1h;
-      return { costUsd, parts, inputUsdPerToken: price.input / 1e6, source: 'config' };
+      const override = findOverride(overrides, request.engine, request.model);
+      if (override) return quoteFromRates(request.tokens, override.rates, `config:${override.key}`);
+      const found = lookupTable(calcPrice, request.model, request.engine, request.tokens, request.at);
+      if (found.found) return quoteFromRates(request.tokens, found.rates, found.source);
+      if (found.failed) warn(`Pricing ${request.model}: ${found.reason}.`);
+      return unpricedQuote(found.reason);
     },
   };
 }
