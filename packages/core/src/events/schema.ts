@@ -107,7 +107,11 @@ export const customEventSchema = eventBaseSchema
   .extend({
     type: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)+$/i, 'custom event types need a namespace, e.g. `acme.deploy`'),
+      // The lookahead keeps a malformed core event from passing as a custom one (here and in the JSON Schema).
+      .regex(
+        /^(?!(?:session\.start|session\.end|api\.response|api\.error|tool\.call|file\.edit)$)[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)+$/i,
+        'custom event types need a namespace, e.g. `acme.deploy`',
+      ),
   })
   .loose();
 

@@ -9,7 +9,12 @@ export type CalcPriceFn = typeof CalcPrice;
 /** What the table knows about one request: the provider and model it matched and the rates that apply. */
 export type TableLookup =
   | { found: true; source: string; rates: RateCard; calculation: PriceCalculation }
-  | { found: false; reason: string; /** True when the table threw, which points at bad usage data rather than a missing price. */ failed?: boolean };
+  | {
+      found: false;
+      reason: string;
+      /** True when the table threw, which points at bad usage data rather than a missing price. */
+      failed?: boolean;
+    };
 
 /** A tiered price as the bundled data holds it. */
 interface Tiered {

@@ -1,0 +1,57 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createGit, WorkspacePaths, type Git } from '@radium-stats/core';
+import { GitUnavailableError } from './git-failure.js';
+import type { TreeSnapshot } from './section.js';
+
+const OBJECT_ID = /^[0-9a-f]{40,64}$/;
+
+/** The workspace's `.radium/_internals` as a pathspec: the session's own journal must not count as a change. */
+function internalsPathspec(workspace: string): string {
+  const internals = path.dirname(new WorkspacePaths(workspace).sessionsDir);
+  return `:(exclude,literal)${path.relative(workspace, internals).split(path.sep).join('/')}`;
+}
+
+/** Commit HEAD points at, or null in a repository with no commits. */
+async function resolveHead(git: Git): Promise<string | null> {
+  // Exits 1 silently on an unborn branch; simple-git resolves that as empty output.
+  const out = (await git.raw(['rev-parse', '-q', '--verify', 'HEAD^{commit}'])).trim();
+  return OBJECT_ID.test(out) ? out : null;
+}
+
+/** Copies the user's index as a starting point (its stat data spares rehashing unchanged files). */
+async function seedIndex(git: Git, workspace: string, target: string): Promise<void> {
+  const real = path.resolve(workspace, (await git.raw(['rev-parse', '--git-path', 'index'])).trim());
+  try {
+    await copyFile(real, target);
+  } catch (error) {
+    // No index yet (a fresh repository): an absent GIT_INDEX_FILE reads as an empty index.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/**
+ * Writes the working tree of the repository holding `workspace` as a tree object: tracked files as
+ * they are on disk, untracked files that are not ignored, deletions applied. Runs `git add -A` and
+ * `git write-tree` against a temporary copy of the index, so the user's index, stash and refs are
+ * never touched; the objects written are unreferenced and `git gc` prunes them in time.
+ */
+export async function snapshotWorkTree(git: Git, workspace: string): Promise<TreeSnapshot> {
+  const inside = (await git.raw(['rev-parse', '--is-inside-work-tree'])).trim();
+  if (inside !== 'true') throw new GitUnavailableError('not inside a git working tree');
+  const head = await resolveHead(git);
+  const dir = await mkdtemp(path.join(tmpdir(), 'rad-git-snapshot-'));
+  try {
+    const index = path.join(dir, 'index');
+    await seedIndex(git, workspace, index);
+    const temp = createGit(workspace, { GIT_INDEX_FILE: index });
+    // A split index would write its shared part into the repository; a whole index stays in our temp dir.
+    await temp.raw(['-c', 'core.splitIndex=false', 'add', '-A', '--', internalsPathspec(workspace)]);
+    const tree = (await temp.raw(['-c', 'core.splitIndex=false', 'write-tree'])).trim();
+    if (!OBJECT_ID.test(tree)) throw new GitUnavailableError('git write-tree returned no tree');
+    return { tree, head };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
