@@ -31,3 +31,4 @@ export * from './host/session-folder.js';
 export * from './host/create-host.js';
 export * from './format/escape.js';
 export * from './format/numbers.js';
+export * from './importing/index.js';

@@ -7,10 +7,10 @@ import type { TreeSnapshot } from './section.js';
 
 const OBJECT_ID = /^[0-9a-f]{40,64}$/;
 
-/** The workspace's `.radium/_internals` as a pathspec: the session's own journal must not count as a change. */
-function internalsPathspec(workspace: string): string {
+/** The workspace's `.radium/_internals`, relative to the workspace: the session's own journal is never a change. */
+function internalsPath(workspace: string): string {
   const internals = path.dirname(new WorkspacePaths(workspace).sessionsDir);
-  return `:(exclude,literal)${path.relative(workspace, internals).split(path.sep).join('/')}`;
+  return path.relative(workspace, internals).split(path.sep).join('/');
 }
 
 /** Commit HEAD points at, or null in a repository with no commits. */
@@ -46,8 +46,12 @@ export async function snapshotWorkTree(git: Git, workspace: string): Promise<Tre
     const index = path.join(dir, 'index');
     await seedIndex(git, workspace, index);
     const temp = createGit(workspace, { GIT_INDEX_FILE: index });
-    // A split index would write its shared part into the repository; a whole index stays in our temp dir.
-    await temp.raw(['-c', 'core.splitIndex=false', 'add', '-A', '--', internalsPathspec(workspace)]);
+    const internals = internalsPath(workspace);
+    // core.splitIndex=false: a split index would write its shared part into the repository.
+    await temp.raw(['-c', 'core.splitIndex=false', 'add', '-A', '--', `:(exclude,literal)${internals}`]);
+    // Also drop session files that reached the user's index (an `add -A` by the agent, say); `-f` because
+    // their staged copy may match neither HEAD nor the file, and only this temp index is touched.
+    await temp.raw(['-c', 'core.splitIndex=false', 'rm', '-r', '-q', '-f', '--cached', '--ignore-unmatch', '--', `:(literal)${internals}`]);
     const tree = (await temp.raw(['-c', 'core.splitIndex=false', 'write-tree'])).trim();
     if (!OBJECT_ID.test(tree)) throw new GitUnavailableError('git write-tree returned no tree');
     return { tree, head };

@@ -205,6 +205,8 @@ export interface MetricPlugin<Section = unknown, Options = Record<string, unknow
   id: string;
   /** Contract version the plugin was written against; must equal PLUGIN_API_VERSION. */
   apiVersion: number;
+  /** Version of the plugin's code (its package version, say); cached summaries are remade when it changes. */
+  version?: string;
   /** Human name. */
   title: string;
   /** One sentence on what it measures. */

@@ -3,8 +3,11 @@ import type { CostParts, PriceQuote } from './types.js';
 
 /** Prices that apply to one request (tier and date already chosen), in USD per million tokens. */
 export interface RateCard {
+  /** Uncached prompt tokens. */
   input: number;
+  /** Generated tokens (reasoning too, unless `reasoning` is set). */
   output: number;
+  /** Prompt tokens read from the cache. */
   cacheRead: number;
   /** Cache write with a 5 minute TTL. */
   cacheWrite: number;

@@ -1,0 +1,12 @@
+import { Flags } from '@oclif/core';
+
+/** `--workspace DIR`: the workspace root to use instead of searching upward from the current folder. */
+export const workspaceFlag = Flags.string({
+  description: 'Workspace root (the folder holding .radium); default: nearest above the current folder, or RADIUM_WORKSPACE.',
+  helpValue: 'DIR',
+});
+
+/** `--session-id ID`: one session instead of the default. */
+export function sessionIdFlag(description: string) {
+  return Flags.string({ description, helpValue: 'ID' });
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { Flags } from '@oclif/core';
+import { RadiumError, type Host, type SessionReport } from '@radium-stats/core';
+import { RadCommand } from '../../base/rad-command.js';
+import { sessionIdFlag, workspaceFlag } from '../../base/flags.js';
+import { writeFileStreamAtomic } from '../../output/atomic-file.js';
+import { writeExport } from '../../output/export-stream.js';
+import { startProgress, type Progress } from '../../output/progress.js';
+import type { ExportResultJson } from '../../output/schemas.js';
+import { activeReport } from '../../views/active-report.js';
+import { noSessionsError } from '../../views/select-session.js';
+
+/** Loads listed sessions one at a time, newest first; one that went bad (or away) since it was listed is skipped with a warning. */
+async function* exportedReports(host: Host, ids: readonly string[], progress: Progress): AsyncGenerator<SessionReport> {
+  for (const id of ids) {
+    try {
+      yield activeReport((await host.store.load(id)).report, host.plugins);
+    } catch (error) {
+      if (!(error instanceof RadiumError)) throw error;
+      host.warnings.warn(error.message);
+    } finally {
+      progress.tick();
+    }
+  }
+}
+
+const silentProgress: Progress = { tick: () => {}, stop: () => {} };
+
+/** One session, loaded before anything is written so an unknown id fails cleanly. */
+async function oneReport(host: Host, id: string): Promise<AsyncIterable<SessionReport>> {
+  const report = activeReport((await host.store.load(id)).report, host.plugins);
+  return (async function* () {
+    yield report;
+  })();
+}
+
+/** `rad stats export`: every session (or one) as one JSON document. */
+export default class StatsExport extends RadCommand {
+  static override summary = 'Export sessions as JSON, to stdout or a file.';
+  static override description =
+    'The document is { schemaVersion, exportedAt, sessions: [report, …] } (schema: schema/export.schema.json), newest first, ' +
+    'written as it is read so exports of any size use little memory. A file is written atomically and never overwritten unless --force is given. ' +
+    'The output is JSON with or without --json; with --output and --json a summary { output, sessions } is printed.';
+  static override examples = [
+    { description: 'All sessions to stdout', command: '<%= config.bin %> <%= command.id %>' },
+    { description: 'To a file', command: '<%= config.bin %> <%= command.id %> --output data.json' },
+    { description: 'Replace an existing file', command: '<%= config.bin %> <%= command.id %> --output data.json --force' },
+    { description: 'One session', command: '<%= config.bin %> <%= command.id %> --session-id 3c6ddcd3-85b6-48f1-88e1-f428ca458337' },
+    { description: 'Pipe into jq', command: "<%= config.bin %> <%= command.id %> | jq '.sessions[] | {sessionId, startTime, status}'" },
+  ];
+  static override flags = {
+    output: Flags.string({ char: 'o', description: 'File to write instead of stdout.', helpValue: 'FILE' }),
+    force: Flags.boolean({ char: 'f', description: 'Overwrite --output when it exists.', dependsOn: ['output'] }),
+    'session-id': sessionIdFlag('Export only this session.'),
+    workspace: workspaceFlag,
+  };
+
+  async run(): Promise<ExportResultJson | undefined> {
+    const { flags } = await this.parse(StatsExport);
+    const host = await this.openHost(flags.workspace);
+    const id = flags['session-id'];
+    const ids = id ? [id] : await host.catalog.idsNewestFirst();
+    if (ids.length === 0) throw noSessionsError(host);
+    const exportedAt = new Date();
+    if (!flags.output) {
+      await writeExport(process.stdout, id ? await oneReport(host, id) : exportedReports(host, ids, silentProgress), exportedAt);
+      return undefined;
+    }
+    const output = path.resolve(flags.output);
+    const single = id ? await oneReport(host, id) : undefined;
+    const progress = startProgress({ total: ids.length, label: 'Exporting sessions', enabled: !this.jsonEnabled() && !single });
+    const reports = single ?? exportedReports(host, ids, progress);
+    let sessions: number;
+    try {
+      sessions = await writeFileStreamAtomic(output, flags.force, (out) => writeExport(out, reports, exportedAt));
+    } finally {
+      progress.stop();
+    }
+    if (!this.jsonEnabled()) this.print(`Exported ${sessions} session${sessions === 1 ? '' : 's'} to ${output}`);
+    return { output, sessions };
+  }
+}

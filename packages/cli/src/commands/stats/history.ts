@@ -1,0 +1,52 @@
+import { Flags } from '@oclif/core';
+import { UsageError, formatInteger } from '@radium-stats/core';
+import { RadCommand } from '../../base/rad-command.js';
+import { workspaceFlag } from '../../base/flags.js';
+import { renderBlocks } from '../../output/render-blocks.js';
+import type { HistoryJson } from '../../output/schemas.js';
+import { historyTable } from '../../views/history-table.js';
+import { NO_HISTORY, noSessionsError } from '../../views/select-session.js';
+
+/** Most sessions one page may show (the spec's maximum). */
+export const MAX_LIMIT = 100;
+
+/** `rad stats history`: one row per session, newest first. */
+export default class StatsHistory extends RadCommand {
+  static override summary = 'List recent sessions, newest first: duration, tool calls, success rate and cost.';
+  static override description =
+    `Shows --limit sessions (default 10, at most ${MAX_LIMIT}) starting at --offset; only that page is loaded. ` +
+    'With --json: { total, offset, limit, sessions } (schema: schema/history.schema.json).';
+  static override examples = [
+    { description: 'The last 10 sessions', command: '<%= config.bin %> <%= command.id %>' },
+    { description: 'The last 20 sessions (at most 100)', command: '<%= config.bin %> <%= command.id %> --limit 20' },
+    { description: 'The next page', command: '<%= config.bin %> <%= command.id %> --limit 20 --offset 20' },
+    { description: 'As JSON', command: '<%= config.bin %> <%= command.id %> --json' },
+  ];
+  static override flags = {
+    limit: Flags.integer({ description: `Sessions to show (1-${MAX_LIMIT}).`, default: 10 }),
+    offset: Flags.integer({ description: 'Newest sessions to skip, for paging.', default: 0 }),
+    workspace: workspaceFlag,
+  };
+
+  async run(): Promise<HistoryJson> {
+    const { flags } = await this.parse(StatsHistory);
+    if (flags.limit > MAX_LIMIT) throw new UsageError(`--limit can be at most ${MAX_LIMIT} (got ${flags.limit}): use --offset to page through more sessions.`);
+    if (flags.limit < 1) throw new UsageError(`--limit must be at least 1 (got ${flags.limit}).`);
+    if (flags.offset < 0) throw new UsageError(`--offset must be 0 or more (got ${flags.offset}).`);
+    const host = await this.openHost(flags.workspace);
+    const page = await host.catalog.page(flags.offset, flags.limit);
+    if (page.total === 0) throw noSessionsError(host, NO_HISTORY);
+    if (!this.jsonEnabled()) {
+      const first = flags.offset + 1;
+      const last = flags.offset + page.items.length;
+      const footer =
+        page.items.length === 0
+          ? `No sessions at offset ${formatInteger(flags.offset)}: the workspace has ${formatInteger(page.total)}.`
+          : `Sessions ${formatInteger(first)}-${formatInteger(last)} of ${formatInteger(page.total)}` +
+            (last < page.total ? ` (next page: --offset ${last}).` : '.');
+      const table = page.items.length > 0 ? `${renderBlocks([historyTable(page.items, host.plugins, host.warnings.warn)], this.style)}\n\n` : '';
+      this.print(`${table}${footer}`);
+    }
+    return { total: page.total, offset: flags.offset, limit: flags.limit, sessions: page.items };
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Named errors of the CLI layer. Like core's, every message is one line that says what to do;
+ * the base command prints it as `Error: …` and exits with `exitCode`.
+ */
+import { RadiumError } from '@radium-stats/core';
+
+/** No active plugin provides a named view (`model`, `engine`). */
+export class ViewUnavailableError extends RadiumError {
+  override name = 'ViewUnavailableError';
+  constructor(view: string) {
+    const provider = view === 'model' || view === 'engine' ? 'the tokens plugin' : 'the plugin that provides it';
+    super(
+      `No active plugin provides the "${view}" view: check that ${provider} is installed (\`rad plugins\`) and not switched off in .radium/stats.config.json or RADIUM_STATS_DISABLE.`,
+    );
+  }
+}
+
+/** A session has no section of the plugin a view needs. */
+export class SectionMissingError extends RadiumError {
+  override name = 'SectionMissingError';
+  constructor(sessionId: string, pluginId: string) {
+    super(`Session ${sessionId} has no ${pluginId} section (it was not measured for that session): pick another with \`rad stats history\`.`);
+  }
+}
+
+/** `rad stats export --output FILE` where FILE already exists and `--force` was not given. */
+export class OutputExistsError extends RadiumError {
+  override name = 'OutputExistsError';
+  constructor(file: string) {
+    super(`${file} already exists: pass --force to overwrite it, or choose another --output file.`);
+  }
+}
+
+/** `rad session end` or `record` without `--session-id` when no session is live. */
+export class NoLiveSessionError extends RadiumError {
+  override name = 'NoLiveSessionError';
+  constructor() {
+    super('No live session found: pass --session-id (see `rad stats history`), or start one with `rad session start`.');
+  }
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Config, type Interfaces } from '@oclif/core';
+import { Warnings, createHost, type Host } from '@radium-stats/core';
+import { discoverMetricPlugins } from './discover.js';
+import { resolveWorkspace } from './workspace.js';
+
+/** Options of `openHost` and `openWorkspaceHost`. */
+export interface OpenHostOptions {
+  /** Workspace root; found from the current directory (or `RADIUM_WORKSPACE`) when absent. */
+  workspace?: string;
+  /** Environment for config and workspace lookup; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Where warnings go; defaults to stderr. */
+  warnings?: Warnings;
+}
+
+/** Builds the host for a loaded oclif config: finds the workspace first (no plugin is loaded when there is none), then the plugins. */
+export async function openHost(config: Interfaces.Config, options: OpenHostOptions = {}): Promise<Host> {
+  const env = options.env ?? process.env;
+  const workspace = resolveWorkspace(options.workspace, env);
+  const warnings = options.warnings ?? new Warnings();
+  const plugins = await discoverMetricPlugins(config, warnings.warn);
+  return createHost({ workspace, plugins, env, warnings });
+}
+
+/** Root of this package (where its package.json and `oclif` section are). */
+function packageRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+/**
+ * Opens a workspace from a TypeScript agent runtime with the same plugins `rad` uses (first-party
+ * and user-installed), so sessions it records read the same in `rad stats`.
+ *
+ * @example
+ * const host = await openWorkspaceHost();
+ * const rec = await host.recorders.start({ agent: 'my-agent' });
+ * rec.record({ type: 'tool.call', name: 'read_file', success: true, durationMs: 12 });
+ * await rec.end();
+ */
+export async function openWorkspaceHost(options: OpenHostOptions = {}): Promise<Host> {
+  return openHost(await Config.load(packageRoot()), options);
+}

@@ -1,0 +1,11 @@
+export { openHost, openWorkspaceHost, type OpenHostOptions } from './host/open-host.js';
+export { discoverMetricPlugins, runPluginHook, METRIC_PLUGINS_HOOK, IMPORTERS_HOOK, HOOK_TIMEOUT_MS } from './host/discover.js';
+export { resolveWorkspace } from './host/workspace.js';
+export { RadCommand } from './base/rad-command.js';
+export { workspaceFlag, sessionIdFlag } from './base/flags.js';
+export { startProgress, type Progress, type ProgressOptions } from './output/progress.js';
+export { renderBlocks } from './output/render-blocks.js';
+export { renderTable, type Table, type Column } from './output/table.js';
+export { outputStyle, plainStyle, type OutputStyle } from './output/style.js';
+export * from './output/schemas.js';
+export * from './errors.js';

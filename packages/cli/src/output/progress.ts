@@ -1,0 +1,43 @@
+import cliProgress from 'cli-progress';
+
+/** A progress display for long work (exports, index rebuilds). */
+export interface Progress {
+  /** Advances by `step` (default 1). */
+  tick(step?: number): void;
+  /** Removes the display; call once, also on failure. */
+  stop(): void;
+}
+
+/** Options of `startProgress`. */
+export interface ProgressOptions {
+  /** Units of work in all. */
+  total: number;
+  /** What is being done, e.g. `Exporting sessions`. */
+  label: string;
+  /** False under `--json` or when the caller wants silence; the display also needs a TTY. */
+  enabled?: boolean;
+  /** Where to draw; stderr by default so stdout stays clean for data. */
+  stream?: NodeJS.WriteStream;
+}
+
+const silent: Progress = { tick: () => {}, stop: () => {} };
+
+/** Starts a progress bar on a TTY; anywhere else (pipes, CI, `--json`) it is silent. */
+export function startProgress(options: ProgressOptions): Progress {
+  const stream = options.stream ?? process.stderr;
+  if (options.enabled === false || !stream.isTTY || options.total <= 0) return silent;
+  const bar = new cliProgress.SingleBar(
+    { stream, format: `${options.label} [{bar}] {value}/{total}`, hideCursor: true, clearOnComplete: true, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(options.total, 0);
+  let stopped = false;
+  return {
+    tick: (step = 1) => bar.increment(step),
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { PluginError, RadiumError, type ActivePlugin, type Host, type NamedView, type ViewScope } from '@radium-stats/core';
+import { SectionMissingError, ViewUnavailableError } from '../errors.js';
+import { checkBlocks } from './check-blocks.js';
+import { arrangeBlocks } from './arrange-blocks.js';
+import { noSessionsError } from './select-session.js';
+
+type ViewFn = (section: unknown, scope: ViewScope) => NamedView;
+
+/** The first active plugin (in display order) that provides the named view. */
+export function findViewProvider(plugins: readonly ActivePlugin[], name: string): { plugin: ActivePlugin['plugin']; view: ViewFn } | undefined {
+  for (const { plugin } of plugins) {
+    const view = plugin.report.views?.[name];
+    if (typeof view === 'function') return { plugin, view: view.bind(plugin.report.views) as ViewFn };
+  }
+  return undefined;
+}
+
+/** Section and scope of a view: one session's section, or every session's summary merged. */
+async function viewInput(host: Host, pluginId: string, merge: (all: unknown[]) => unknown, sessionId: string | undefined): Promise<{ section: unknown; scope: ViewScope }> {
+  if (sessionId !== undefined) {
+    const { report } = await host.store.load(sessionId);
+    const section = report.sections[pluginId];
+    if (section === undefined) throw new SectionMissingError(report.sessionId, pluginId);
+    return { section, scope: { kind: 'session', sessions: 1, sessionId: report.sessionId } };
+  }
+  // Summaries are small by contract (`summarize`), and merge is only promised exact over the whole list.
+  const sections: unknown[] = [];
+  let sessions = 0;
+  for await (const summary of host.catalog.summaries()) {
+    sessions += 1;
+    if (summary.sections[pluginId] !== undefined) sections.push(summary.sections[pluginId]);
+  }
+  if (sessions === 0) throw noSessionsError(host);
+  if (sections.length === 0) throw new PluginError(pluginId, 'has no section in any session of this workspace');
+  return { section: merge(sections), scope: { kind: 'all', sessions: sections.length } };
+}
+
+/** Computes `rad stats model` / `rad stats engine`: the named view of whichever plugin provides it. */
+export async function namedView(host: Host, name: string, sessionId: string | undefined): Promise<NamedView> {
+  const provider = findViewProvider(host.plugins, name);
+  if (!provider) throw new ViewUnavailableError(name);
+  const { plugin, view } = provider;
+  let result: NamedView;
+  try {
+    const { section, scope } = await viewInput(host, plugin.id, (all) => plugin.merge(all), sessionId);
+    result = view(section, scope);
+  } catch (error) {
+    if (error instanceof RadiumError) throw error;
+    throw new PluginError(plugin.id, `failed to build the ${name} view (${(error as Error)?.message ?? String(error)})`, { cause: error });
+  }
+  if (typeof result !== 'object' || result === null) throw new PluginError(plugin.id, `returned no ${name} view`);
+  return { blocks: arrangeBlocks(checkBlocks(plugin.id, `the ${name} view`, result.blocks, host.warnings.warn)), json: result.json };
+}

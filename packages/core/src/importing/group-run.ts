@@ -1,0 +1,126 @@
+import { rmSync } from 'node:fs';
+import { fingerprint } from './fingerprint.js';
+import type { PlannedFile, PlannedGroup } from './plan.js';
+import { DocumentTooLargeError, readPass, type LineCounts } from './read-pass.js';
+import { SessionSink, type SinkContext } from './session-sink.js';
+import { DuplicateSessionSignal, OutOfScopeSignal, RestartSignal } from './signals.js';
+import type { ImportedFile, ImportState } from './state.js';
+
+/** What a group run needs besides the sink's context. */
+export interface GroupContext extends SinkContext {
+  state: ImportState;
+  /** Workspace (or `*`) skips are recorded for. */
+  scopeKey: string;
+  /** Options from config for the importer. */
+  options: Record<string, unknown>;
+  maxLineBytes: number;
+  counts: LineCounts;
+  onBytes(bytes: number): void;
+  warn(message: string): void;
+}
+
+/** How a group ended. */
+export type GroupOutcome =
+  /** The journal was written; fold it. `created` when the session is new to the workspace. */
+  | { kind: 'written'; sessionId: string; created: boolean; filesRead: number }
+  /** Read, but nothing new for the session. */
+  | { kind: 'untouched'; filesRead: number }
+  /** Left out, with the reason and how many files. */
+  | { kind: 'skipped'; reason: string; files: number; filesRead: number };
+
+/** Reasons a whole group is skipped. */
+export const SKIP_REASONS = {
+  outside: 'outside this workspace (use --all-projects)',
+  empty: 'no session records',
+  error: 'importer error (see warnings)',
+} as const;
+
+function remember(ctx: GroupContext, file: PlannedFile, fields: Partial<ImportedFile>): void {
+  ctx.state.files[file.found.path] = {
+    group: file.found.group,
+    size: file.size,
+    mtimeMs: file.mtimeMs,
+    ino: file.ino,
+    offset: 0,
+    head: '',
+    tail: '',
+    ...fields,
+  };
+}
+
+function dropSession(ctx: GroupContext, group: string): void {
+  const session = ctx.state.sessions[group];
+  ctx.claims.release(group);
+  if (!session) return;
+  rmSync(ctx.paths.journalFile(session.id), { force: true });
+  rmSync(ctx.paths.reportFile(session.id), { force: true });
+  ctx.owners.delete(session.id);
+  delete ctx.state.sessions[group];
+}
+
+async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean): Promise<GroupOutcome> {
+  const sink = new SessionSink(ctx, planned.group, build ? undefined : planned.session);
+  const files = build ? planned.files : planned.files.filter((f) => f.change !== 'unchanged');
+  const read = new Map<PlannedFile, Partial<ImportedFile>>();
+  let filesRead = 0;
+  try {
+    for (const file of files) {
+      const fresh = build || file.change === 'new' || !file.prior;
+      const parser = ctx.importer.parse({ file: file.found, state: fresh ? undefined : file.prior!.parser, sink, options: ctx.options });
+      filesRead += 1;
+      const offset = await readPass(
+        file.found,
+        parser,
+        { start: fresh ? 0 : file.prior!.offset, end: file.size, maxLineBytes: ctx.maxLineBytes, wantsLine: ctx.importer.wantsLine?.bind(ctx.importer), onBytes: ctx.onBytes },
+        ctx.counts,
+      );
+      const parserState = parser.end();
+      read.set(file, { offset, ...(await fingerprint(file.found.path, offset)), ...(parserState === undefined ? {} : { parser: parserState }) });
+    }
+  } catch (error) {
+    sink.abort();
+    if (error instanceof RestartSignal && !build) throw error;
+    if (error instanceof OutOfScopeSignal || error instanceof DuplicateSessionSignal || error instanceof DocumentTooLargeError) {
+      const reason =
+        error instanceof OutOfScopeSignal
+          ? SKIP_REASONS.outside
+          : error instanceof DuplicateSessionSignal
+            ? 'same session as another file already imported'
+            : `too large to read as one JSON document (${error.message})`;
+      if (!planned.session) for (const file of planned.files) remember(ctx, file, { skipped: reason, scope: ctx.scopeKey });
+      return { kind: 'skipped', reason, files: planned.files.length, filesRead };
+    }
+    const what = error instanceof RestartSignal ? `asked to restart while importing from the start (${error.message})` : (error as Error).message;
+    ctx.warn(`Importer ${ctx.importer.id} failed on ${files[0]?.found.path ?? planned.group} (${what}); that session was left out and is imported again next time.`);
+    dropSession(ctx, planned.group);
+    for (const file of planned.files) delete ctx.state.files[file.found.path];
+    return { kind: 'skipped', reason: SKIP_REASONS.error, files: planned.files.length, filesRead };
+  }
+  if (!sink.id) {
+    for (const file of planned.files) remember(ctx, file, { skipped: SKIP_REASONS.empty, scope: ctx.scopeKey });
+    return { kind: 'skipped', reason: SKIP_REASONS.empty, files: planned.files.length, filesRead };
+  }
+  for (const [file, fields] of read) remember(ctx, file, fields);
+  if (!sink.changed) return { kind: 'untouched', filesRead };
+  const previous = ctx.state.sessions[planned.group];
+  ctx.state.sessions[planned.group] = sink.finish();
+  if (previous && previous.id !== sink.id) {
+    rmSync(ctx.paths.journalFile(previous.id), { force: true });
+    rmSync(ctx.paths.reportFile(previous.id), { force: true });
+    ctx.owners.delete(previous.id);
+  }
+  return { kind: 'written', sessionId: sink.id, created: !planned.session, filesRead };
+}
+
+/**
+ * Imports one session group: resumes its files where they stopped, or reads them all from the
+ * start when the group is new, a file was rewritten, or the importer asks to restart.
+ */
+export async function runGroup(ctx: GroupContext, planned: PlannedGroup): Promise<GroupOutcome> {
+  try {
+    return await attempt(ctx, planned, planned.mode === 'build');
+  } catch (error) {
+    if (!(error instanceof RestartSignal)) throw error;
+    return attempt(ctx, planned, true);
+  }
+}

@@ -1,0 +1,141 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
+import { fingerprint } from './fingerprint.js';
+import type { ImportedFile, ImportedSession, ImportState } from './state.js';
+import type { SearchedSource } from './summary.js';
+
+/** A found file with what the run knows about it. */
+export interface PlannedFile {
+  /** The file as discovered, with `path` resolved to its real path (the state key). */
+  found: FoundFile;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  /** What the last run recorded. */
+  prior?: ImportedFile;
+  /** `new`: never read; `grown`: read before, more bytes now; `replaced`: rewritten, read again from the start. */
+  change: 'new' | 'unchanged' | 'grown' | 'replaced';
+}
+
+/** The files of one session and what to do with them. */
+export interface PlannedGroup {
+  group: string;
+  /** Files to consider, main transcript first. */
+  files: PlannedFile[];
+  /** The session the last run wrote for this group. */
+  session?: ImportedSession;
+  /** `build`: (re)import every file from the start; `resume`: read new bytes only; `unchanged`: nothing to do. */
+  mode: 'build' | 'resume' | 'unchanged';
+  /** Newest modification time among the files. */
+  newestMtimeMs: number;
+}
+
+/** A file left out before reading, and why. */
+export interface PlannedSkip {
+  path: string;
+  reason: string;
+}
+
+/** Everything a run found. */
+export interface ImportPlan {
+  sources: SearchedSource[];
+  groups: PlannedGroup[];
+  skips: PlannedSkip[];
+  /** Files found (after removing the same file reached twice). */
+  found: number;
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  return (await fs.stat(dir).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+async function collect(importer: AnyImporter, source: string, scope: ProjectScope): Promise<FoundFile[]> {
+  const listed = importer.discover(source, scope);
+  if (Symbol.asyncIterator in Object(listed)) {
+    const out: FoundFile[] = [];
+    for await (const f of listed as AsyncIterable<FoundFile>) out.push(f);
+    return out;
+  }
+  return [...(await (listed as Promise<FoundFile[]> | FoundFile[]))];
+}
+
+async function classify(file: FoundFile, prior: ImportedFile | undefined, size: number, mtimeMs: number, ino: number): Promise<PlannedFile['change']> {
+  if (!prior || prior.skipped) return 'new';
+  if (prior.group !== file.group) return 'replaced';
+  if (prior.size === size && prior.mtimeMs === mtimeMs && prior.ino === ino) return 'unchanged';
+  if (prior.ino !== ino || size < prior.offset || file.format === 'json') return 'replaced';
+  const now = await fingerprint(file.path, prior.offset).catch(() => undefined);
+  return now && now.head === prior.head && now.tail === prior.tail ? 'grown' : 'replaced';
+}
+
+/** Journal size on disk, or -1 when it is gone. */
+async function journalSize(file: string): Promise<number> {
+  return (await fs.stat(file).catch(() => undefined))?.size ?? -1;
+}
+
+/**
+ * Finds the files of every source, drops the ones the importer or an earlier run ruled out, and
+ * decides per session whether to build it, resume it or leave it.
+ */
+export async function planImport(
+  importer: AnyImporter,
+  sources: string[],
+  scope: ProjectScope,
+  state: ImportState,
+  scopeKey: string,
+  journalFile: (sessionId: string) => string,
+  warn: (message: string) => void,
+): Promise<ImportPlan> {
+  const plan: ImportPlan = { sources: [], groups: [], skips: [], found: 0 };
+  const seen = new Set<string>();
+  const byGroup = new Map<string, PlannedFile[]>();
+  for (const source of sources) {
+    const exists = await isDirectory(source);
+    plan.sources.push({ path: source, exists });
+    if (!exists) continue;
+    let files: FoundFile[];
+    try {
+      files = await collect(importer, source, scope);
+    } catch (error) {
+      warn(`Importer ${importer.id} could not list ${source} (${(error as Error).message}); it was skipped.`);
+      continue;
+    }
+    for (const file of files) {
+      const real = await fs.realpath(file.path).catch(() => path.resolve(file.path));
+      if (seen.has(real)) continue;
+      seen.add(real);
+      plan.found += 1;
+      if (file.skip) {
+        plan.skips.push({ path: real, reason: file.skip });
+        continue;
+      }
+      const stat = await fs.stat(real).catch(() => undefined);
+      if (!stat?.isFile()) {
+        plan.skips.push({ path: real, reason: 'unreadable' });
+        continue;
+      }
+      const prior = state.files[real];
+      if (prior?.skipped && prior.scope === scopeKey && prior.size === stat.size && prior.mtimeMs === stat.mtimeMs && prior.ino === stat.ino) {
+        plan.skips.push({ path: real, reason: prior.skipped });
+        continue;
+      }
+      const found = { ...file, path: real };
+      const change = await classify(found, prior, stat.size, stat.mtimeMs, stat.ino);
+      const list = byGroup.get(file.group) ?? [];
+      list.push({ found, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, prior: prior?.skipped ? undefined : prior, change });
+      byGroup.set(file.group, list);
+    }
+  }
+  for (const [group, files] of byGroup) {
+    files.sort((a, b) => a.found.part - b.found.part || a.found.path.localeCompare(b.found.path));
+    const session = state.sessions[group];
+    let mode: PlannedGroup['mode'];
+    if (!session || files.some((f) => f.change === 'replaced')) mode = 'build';
+    else if ((await journalSize(journalFile(session.id))) !== session.journalSize) mode = 'build';
+    else mode = files.some((f) => f.change !== 'unchanged') ? 'resume' : 'unchanged';
+    const newestMtimeMs = Math.max(...files.map((f) => f.mtimeMs));
+    plan.groups.push({ group, files, ...(session ? { session } : {}), mode, newestMtimeMs });
+  }
+  return plan;
+}

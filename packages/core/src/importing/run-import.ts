@@ -1,0 +1,195 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { isPluginEnabled, pluginOptions } from '../config/load.js';
+import { ConfigError } from '../errors.js';
+import type { Host } from '../host/create-host.js';
+import { ClaimRegistry } from './claims.js';
+import type { AnyImporter } from './contract.js';
+import { firstRecordTime } from './first-record-time.js';
+import { runGroup, type GroupContext } from './group-run.js';
+import { acquireImportLock } from './lock.js';
+import { planImport, type PlannedGroup } from './plan.js';
+import { projectScope } from './scope.js';
+import { importStateFile, loadImportState, saveImportState } from './state.js';
+import { SkipTally, type ImportSummary } from './summary.js';
+
+/** Longest source line read by default; longer ones (Claude Code's file snapshots) are skipped and counted. */
+export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+/** How often the state file is saved during a long run, so an interrupted run keeps most of its work. */
+const SAVE_EVERY_MS = 30_000;
+
+/** Progress of a run, in bytes of source files. */
+export interface ImportProgress {
+  /** Bytes read so far. */
+  bytesDone: number;
+  /** Bytes this run will read. */
+  bytesTotal: number;
+  /** Sessions finished. */
+  sessionsDone: number;
+  /** Sessions to import or update. */
+  sessionsTotal: number;
+}
+
+/** What to import. */
+export interface ImportRunOptions {
+  /** The importer. */
+  importer: AnyImporter;
+  /** Folders to search; the importer's default folders when empty. */
+  sources?: string[];
+  /** Only sessions with records on or after this time (files last written before it are not read). */
+  since?: Date;
+  /** Import the sessions of every project, not only those inside the workspace. */
+  allProjects?: boolean;
+  /** Environment for default folders; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Home directory for default folders; defaults to the user's. */
+  home?: string;
+  /** Longest line read, in bytes. */
+  maxLineBytes?: number;
+  /** Called as bytes are read (about once a megabyte). */
+  onProgress?(progress: ImportProgress): void;
+  /** Clock for durations, for tests. */
+  now?(): number;
+}
+
+function importerOptions(importer: AnyImporter, host: Host): Record<string, unknown> {
+  const raw = pluginOptions(host.config, importer.id, 'importers');
+  if (!importer.options) return raw;
+  const result = importer.options.safeParse(raw);
+  if (result.success) return result.data;
+  throw new ConfigError(`Config: bad value at \`importers.${importer.id}.options\` (${result.error.message}): fix or remove that key.`);
+}
+
+async function orderGroups(importer: AnyImporter, groups: PlannedGroup[], maxLineBytes: number): Promise<PlannedGroup[]> {
+  const known = groups.filter((g) => g.session);
+  const fresh = await Promise.all(
+    groups
+      .filter((g) => !g.session)
+      .map(async (g) => ({ g, first: await firstRecordTime(importer, g.files[0]!.found, g.files[0]!.size, maxLineBytes) })),
+  );
+  fresh.sort((a, b) => a.first - b.first || a.g.newestMtimeMs - b.g.newestMtimeMs || a.g.group.localeCompare(b.g.group));
+  return [...known, ...fresh.map((f) => f.g)];
+}
+
+function bytesToRead(group: PlannedGroup): number {
+  let total = 0;
+  for (const f of group.files) {
+    if (group.mode === 'build' || f.change === 'new' || !f.prior) total += f.size;
+    else if (f.change !== 'unchanged') total += Math.max(0, f.size - f.prior.offset);
+  }
+  return total;
+}
+
+/**
+ * Imports an agent's sessions into the workspace: finds its files, reads only what is new since the
+ * last run, appends the events to each session's journal and folds the journal into the session's
+ * report with the host's collectors. Returns what it did.
+ */
+export async function runImport(host: Host, options: ImportRunOptions): Promise<ImportSummary> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const { importer } = options;
+  if (!isPluginEnabled(host.config, importer.id, 'importers')) {
+    throw new ConfigError(`Importer ${importer.id} is switched off in config (\`importers.${importer.id}.enabled\`): switch it on to import.`);
+  }
+  const opts = importerOptions(importer, host);
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const warn = host.warnings.warn;
+  const release = acquireImportLock(host.paths.importsDir, importer.id);
+  try {
+    const stateFile = importStateFile(host.paths.importsDir, importer.id);
+    const state = await loadImportState(stateFile, importer.id, warn);
+    const scope = projectScope(options.allProjects ? null : host.paths.root);
+    const scopeKey = scope.workspace ?? '*';
+    const env = options.env ?? process.env;
+    const sources = (options.sources?.length ? options.sources : importer.defaultSources({ env, home: options.home ?? homedir() })).map((s) => path.resolve(s));
+    const journalFile = (id: string): string => host.paths.journalFile(id);
+    const plan = await planImport(importer, sources, scope, state, scopeKey, journalFile, warn);
+
+    const skips = new SkipTally();
+    for (const s of plan.skips) skips.add(s.reason);
+    const summary: ImportSummary = {
+      importer: importer.id,
+      title: importer.title,
+      workspace: scope.workspace,
+      since: options.since ? options.since.toISOString() : null,
+      sources: plan.sources,
+      files: { found: plan.found, read: 0, unchanged: 0, skipped: 0 },
+      sessions: { imported: [], updated: [], unchanged: 0 },
+      skipped: [],
+      lines: { invalid: 0, overlong: 0, torn: 0, invalidEvents: 0 },
+      bytesRead: 0,
+      durationMs: 0,
+    };
+
+    let work: PlannedGroup[] = [];
+    for (const g of plan.groups) {
+      if (g.mode === 'unchanged') {
+        summary.sessions.unchanged += 1;
+        summary.files.unchanged += g.files.length;
+      } else if (!g.session && options.since && g.newestMtimeMs < options.since.getTime()) {
+        skips.add(`no records since ${options.since.toISOString().slice(0, 10)}`, g.files.length);
+      } else {
+        work.push(g);
+        if (g.mode === 'resume') summary.files.unchanged += g.files.filter((f) => f.change === 'unchanged').length;
+      }
+    }
+    work = await orderGroups(importer, work, maxLineBytes);
+
+    const progress: ImportProgress = { bytesDone: 0, bytesTotal: work.reduce((n, g) => n + bytesToRead(g), 0), sessionsDone: 0, sessionsTotal: work.length };
+    const owners = new Map(Object.entries(state.sessions).map(([group, s]) => [s.id, group]));
+    const claims = new ClaimRegistry(Object.fromEntries(Object.entries(state.sessions).map(([group, s]) => [group, s.claims])));
+    const ctx: GroupContext = {
+      importer,
+      scope,
+      paths: host.paths,
+      claims,
+      owners,
+      state,
+      scopeKey,
+      options: opts,
+      maxLineBytes,
+      counts: summary.lines,
+      warn,
+      onInvalidEvent: (message) => {
+        summary.lines.invalidEvents += 1;
+        warn(`Importer ${importer.id} produced an event that does not match the protocol (${message}); it was dropped.`);
+      },
+      onBytes: (bytes) => {
+        progress.bytesDone += bytes;
+        options.onProgress?.(progress);
+      },
+    };
+    options.onProgress?.(progress);
+
+    let lastSave = now();
+    for (const group of work) {
+      const outcome = await runGroup(ctx, group);
+      summary.files.read += outcome.filesRead;
+      if (outcome.kind === 'skipped') skips.add(outcome.reason, outcome.files);
+      if (outcome.kind === 'untouched') summary.sessions.unchanged += 1;
+      if (outcome.kind === 'written') {
+        const report = await host.folder.foldJournal(outcome.sessionId);
+        report.source = `import:${importer.id}`;
+        await host.store.save(report);
+        await host.catalog.notifyChanged(outcome.sessionId);
+        (outcome.created ? summary.sessions.imported : summary.sessions.updated).push(outcome.sessionId);
+      }
+      progress.sessionsDone += 1;
+      options.onProgress?.(progress);
+      if (now() - lastSave > SAVE_EVERY_MS) {
+        await saveImportState(stateFile, state);
+        lastSave = now();
+      }
+    }
+    await saveImportState(stateFile, state);
+    summary.skipped = skips.list();
+    summary.files.skipped = skips.total;
+    summary.bytesRead = progress.bytesDone;
+    summary.durationMs = Math.round(now() - started);
+    return summary;
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,136 @@
+import { rmSync } from 'node:fs';
+import { InvalidEventError, PluginError } from '../errors.js';
+import { parseEvent } from '../events/parse.js';
+import type { SessionEvent } from '../events/schema.js';
+import type { WorkspacePaths } from '../store/paths.js';
+import type { ClaimRegistry } from './claims.js';
+import type { AnyImporter, ImportedEvent, ImportSink, ProjectScope, SessionHead } from './contract.js';
+import { ImportJournalWriter, type JournalSizes } from './journal-writer.js';
+import { importedSessionId } from './session-id.js';
+import { DuplicateSessionSignal, OutOfScopeSignal, RestartSignal } from './signals.js';
+import type { ImportedSession } from './state.js';
+import { toIsoTime } from './time.js';
+
+/** What a sink needs from the run. */
+export interface SinkContext {
+  importer: AnyImporter;
+  scope: ProjectScope;
+  paths: WorkspacePaths;
+  claims: ClaimRegistry;
+  /** Which group holds each session id. */
+  owners: Map<string, string>;
+  /** Counts events dropped for not matching the protocol. */
+  onInvalidEvent(message: string): void;
+}
+
+const later = (a: string, b: string | undefined): boolean => !b || Date.parse(a) > Date.parse(b);
+
+/**
+ * The sink of one session group: writes `session.start` when the parser names the session (after
+ * checking scope and id), appends validated events, and keeps the session's first and last times.
+ * A resumed session reopens its journal only when something new arrives.
+ */
+export class SessionSink implements ImportSink {
+  private writer: ImportJournalWriter | undefined;
+  private sessionId: string | undefined;
+  private firstTs: string | undefined;
+  private lastTs: string | undefined;
+
+  constructor(
+    private readonly ctx: SinkContext,
+    private readonly group: string,
+    /** The session as the last run left it, when resuming. */
+    private readonly resumed: ImportedSession | undefined,
+  ) {
+    if (resumed) {
+      this.sessionId = resumed.id;
+      this.firstTs = resumed.firstTs;
+      this.lastTs = resumed.lastTs;
+    }
+  }
+
+  /** The session id, once known. */
+  get id(): string | undefined {
+    return this.sessionId;
+  }
+
+  session(head: SessionHead): void {
+    if (this.sessionId) return;
+    const { importer, scope, paths, owners } = this.ctx;
+    if (typeof head?.workspace !== 'string' || head.workspace === '') throw new PluginError(importer.id, 'named a session without a workspace');
+    if (!scope.includes(head.workspace)) throw new OutOfScopeSignal(head.workspace);
+    const id = importedSessionId(importer.id, String(head.originalId));
+    const owner = owners.get(id);
+    if (owner !== undefined && owner !== this.group) throw new DuplicateSessionSignal(owner);
+    const ts = toIsoTime(head.ts);
+    if (!ts) throw new PluginError(importer.id, `gave session ${String(head.originalId)} no valid start time`);
+    this.ctx.claims.release(this.group);
+    rmSync(paths.reportFile(id), { force: true });
+    this.writer = ImportJournalWriter.create(paths.journalFile(id));
+    this.writer.append(
+      parseEvent({ type: 'session.start', ts, sessionId: id, workspace: head.workspace, agent: importer.id, ...(head.meta ? { meta: head.meta } : {}) }),
+    );
+    owners.set(id, this.group);
+    this.sessionId = id;
+    this.firstTs = ts;
+    if (later(ts, this.lastTs)) this.lastTs = ts;
+  }
+
+  private open(): ImportJournalWriter {
+    if (this.writer) return this.writer;
+    if (!this.sessionId || !this.resumed) throw new PluginError(this.ctx.importer.id, 'produced an event before naming its session');
+    this.writer = ImportJournalWriter.resume(this.ctx.paths.journalFile(this.sessionId), this.resumed.bodySize);
+    return this.writer;
+  }
+
+  emit(event: ImportedEvent): void {
+    let parsed: SessionEvent;
+    try {
+      parsed = parseEvent(event);
+    } catch (error) {
+      if (!(error instanceof InvalidEventError)) throw error;
+      this.ctx.onInvalidEvent(error.message);
+      return;
+    }
+    if (parsed.type === 'session.start' || parsed.type === 'session.end') {
+      this.ctx.onInvalidEvent(`${parsed.type} is written by the host`);
+      return;
+    }
+    this.open().append(parsed);
+    const ts = toIsoTime(parsed.ts)!;
+    if (later(ts, this.lastTs)) this.lastTs = ts;
+  }
+
+  touch(ts: string): void {
+    const iso = toIsoTime(ts);
+    if (!iso || !later(iso, this.lastTs)) return;
+    this.lastTs = iso;
+    if (this.sessionId) this.open();
+  }
+
+  claim(key: string): boolean {
+    if (!this.sessionId) throw new PluginError(this.ctx.importer.id, 'claimed a key before naming its session');
+    return this.ctx.claims.claim(this.group, String(key));
+  }
+
+  restart(reason: string): never {
+    throw new RestartSignal(reason);
+  }
+
+  /** True when the journal was opened (new events or a later end). */
+  get changed(): boolean {
+    return this.writer !== undefined;
+  }
+
+  /** Ends the journal at the last record; returns the session as the state file keeps it. */
+  finish(): ImportedSession {
+    const sizes: JournalSizes = this.writer!.finish(this.lastTs!);
+    const packed = this.ctx.claims.packed(this.group);
+    return { id: this.sessionId!, ...sizes, firstTs: this.firstTs!, lastTs: this.lastTs!, ...(packed ? { claims: packed } : {}) };
+  }
+
+  /** Closes the journal without an end (the group is being dropped or re-imported). */
+  abort(): void {
+    this.writer?.close();
+  }
+}

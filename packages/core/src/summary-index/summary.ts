@@ -1,0 +1,42 @@
+import type { ActivePlugin } from '../report/fold.js';
+import type { SessionReport } from '../report/schema.js';
+
+/** What views over many sessions need of each: envelope fields and each plugin's summarized section. */
+export interface SessionSummary {
+  sessionId: string;
+  startTime: string;
+  endTime: string | null;
+  status: SessionReport['status'];
+  source: string;
+  agent?: string;
+  /** `plugin.summarize(section)` per active plugin id. */
+  sections: Record<string, unknown>;
+}
+
+/** Shrinks a report to its summary using each plugin's `summarize`. */
+export function summarizeReport(report: SessionReport, plugins: readonly ActivePlugin[]): SessionSummary {
+  const sections: Record<string, unknown> = {};
+  for (const { plugin } of plugins) {
+    const section = report.sections[plugin.id];
+    if (section === undefined) continue;
+    sections[plugin.id] = plugin.summarize ? plugin.summarize(section) : section;
+  }
+  return {
+    sessionId: report.sessionId,
+    startTime: report.startTime,
+    endTime: report.endTime,
+    status: report.status,
+    source: report.source,
+    ...(report.agent ? { agent: report.agent } : {}),
+    sections,
+  };
+}
+
+/** The summary with only the sections of the given plugins, in their order. */
+export function pickSections(summary: SessionSummary, plugins: readonly ActivePlugin[]): SessionSummary {
+  const sections: Record<string, unknown> = {};
+  for (const { plugin } of plugins) {
+    if (summary.sections[plugin.id] !== undefined) sections[plugin.id] = summary.sections[plugin.id];
+  }
+  return { ...summary, sections };
+}

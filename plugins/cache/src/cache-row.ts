@@ -1,0 +1,82 @@
+import type { PriceQuote, TokenCounts } from '@radium-stats/core';
+import type { CacheRow } from './section.js';
+
+const NANO_PER_USD = 1_000_000_000;
+
+/** Why a hit rate cannot be known. */
+export const NO_PROMPT_TOKENS = 'no prompt tokens';
+
+/** A row with every count at zero. */
+export function emptyRow(): CacheRow {
+  return {
+    requests: 0,
+    inputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    hitRate: null,
+    hitRateReason: NO_PROMPT_TOKENS,
+    readSavingsNanoUsd: 0,
+    writePremiumNanoUsd: 0,
+    savingsNanoUsd: 0,
+    savingsUsd: 0,
+    unpricedRequests: 0,
+    unpricedReason: null,
+  };
+}
+
+/** USD as integer nano-dollars; rounding once per request keeps every later sum exact. */
+export function toNanoUsd(usd: number): number {
+  return Math.round(usd * NANO_PER_USD);
+}
+
+/** Integer nano-dollars as USD. */
+export function nanoToUsd(nano: number): number {
+  return nano / NANO_PER_USD;
+}
+
+/** Folds one response: its cache tokens, and what its cache reads saved and its cache writes cost extra, at its own tier. */
+export function addResponse(row: CacheRow, tokens: TokenCounts, quote: PriceQuote): void {
+  row.requests += 1;
+  row.inputTokens += tokens.input;
+  row.cacheReadTokens += tokens.cacheRead;
+  row.cacheWriteTokens += tokens.cacheWrite;
+  row.cacheWrite1hTokens += tokens.cacheWrite1h;
+  if (quote.parts === null || quote.inputUsdPerToken === null) {
+    row.unpricedRequests += 1;
+    row.unpricedReason ??= quote.unpricedReason ?? 'no price known';
+    return;
+  }
+  const atInputPrice = (n: number) => toNanoUsd(n * quote.inputUsdPerToken!);
+  const writes = tokens.cacheWrite + tokens.cacheWrite1h;
+  row.readSavingsNanoUsd += atInputPrice(tokens.cacheRead) - toNanoUsd(quote.parts.cacheRead);
+  row.writePremiumNanoUsd += toNanoUsd(quote.parts.cacheWrite + quote.parts.cacheWrite1h) - atInputPrice(writes);
+}
+
+/** Adds `from` into `into` (counts only; call finishRow after). */
+export function addRow(into: CacheRow, from: CacheRow): void {
+  into.requests += from.requests;
+  into.inputTokens += from.inputTokens;
+  into.cacheReadTokens += from.cacheReadTokens;
+  into.cacheWriteTokens += from.cacheWriteTokens;
+  into.cacheWrite1hTokens += from.cacheWrite1hTokens;
+  into.readSavingsNanoUsd += from.readSavingsNanoUsd;
+  into.writePremiumNanoUsd += from.writePremiumNanoUsd;
+  into.unpricedRequests += from.unpricedRequests;
+  into.unpricedReason ??= from.unpricedReason;
+}
+
+/** Prompt tokens of a row: uncached input, cache writes and cache reads. */
+export function promptTokens(row: CacheRow): number {
+  return row.inputTokens + row.cacheWriteTokens + row.cacheWrite1hTokens + row.cacheReadTokens;
+}
+
+/** Fills the derived fields: hit rate (null without prompt tokens) and savings (null when anything is unpriced). */
+export function finishRow(row: CacheRow): CacheRow {
+  const prompt = promptTokens(row);
+  row.hitRate = prompt > 0 ? row.cacheReadTokens / prompt : null;
+  row.hitRateReason = prompt > 0 ? null : NO_PROMPT_TOKENS;
+  row.savingsNanoUsd = row.readSavingsNanoUsd - row.writePremiumNanoUsd;
+  row.savingsUsd = row.unpricedRequests > 0 ? null : nanoToUsd(row.savingsNanoUsd);
+  return row;
+}

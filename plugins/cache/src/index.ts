@@ -1,0 +1,3 @@
+export { cachePlugin } from './plugin.js';
+export { cacheSectionSchema, cacheRowSchema, type CacheSection, type CacheRow } from './section.js';
+export { mergeCache } from './merge.js';

@@ -1,0 +1,6 @@
+export { timingPlugin } from './plugin.js';
+export { timingSectionSchema, measuredDurationSchema, timedSumSchema, type TimingSection, type MeasuredDuration, type TimedSum } from './section.js';
+export { createTimingCollector } from './collector.js';
+export { mergeTiming } from './merge.js';
+export { timingFromLegacy } from './legacy.js';
+export { unionLength, type Interval } from './intervals.js';

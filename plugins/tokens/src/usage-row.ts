@@ -1,0 +1,86 @@
+import type { PriceQuote, TokenCounts } from '@radium-stats/core';
+import type { UsageRow } from './section.js';
+
+const NANO_PER_USD = 1_000_000_000;
+
+/** A row with every count at zero. */
+export function emptyRow(): UsageRow {
+  return {
+    requests: 0,
+    errors: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    reasoningTokens: 0,
+    latencyTotalMs: 0,
+    latencyCount: 0,
+    avgLatencyMs: null,
+    costNanoUsd: 0,
+    costUsd: null,
+    unpricedRequests: 0,
+    unpricedReason: null,
+  };
+}
+
+/** USD as integer nano-dollars; rounding once per request keeps every later sum exact. */
+export function toNanoUsd(usd: number): number {
+  return Math.round(usd * NANO_PER_USD);
+}
+
+/** Integer nano-dollars as USD. */
+export function nanoToUsd(nano: number): number {
+  return nano / NANO_PER_USD;
+}
+
+/** Folds one successful response into a row (latency only counts when the source recorded it). */
+export function addResponse(row: UsageRow, tokens: TokenCounts, durationMs: number | undefined, quote: PriceQuote): void {
+  row.requests += 1;
+  row.inputTokens += tokens.input;
+  row.outputTokens += tokens.output;
+  row.cacheReadTokens += tokens.cacheRead;
+  row.cacheWriteTokens += tokens.cacheWrite;
+  row.cacheWrite1hTokens += tokens.cacheWrite1h;
+  row.reasoningTokens += tokens.reasoning;
+  if (durationMs !== undefined) {
+    row.latencyTotalMs += durationMs;
+    row.latencyCount += 1;
+  }
+  if (quote.costUsd === null) {
+    row.unpricedRequests += 1;
+    row.unpricedReason ??= quote.unpricedReason ?? 'no price known';
+  } else {
+    row.costNanoUsd += toNanoUsd(quote.costUsd);
+  }
+}
+
+/** Folds one failed request into a row; its latency is left out, so average latency is that of answers. */
+export function addError(row: UsageRow): void {
+  row.requests += 1;
+  row.errors += 1;
+}
+
+/** Adds `from` into `into` (counts only; call finishRow after). */
+export function addRow(into: UsageRow, from: UsageRow): void {
+  into.requests += from.requests;
+  into.errors += from.errors;
+  into.inputTokens += from.inputTokens;
+  into.outputTokens += from.outputTokens;
+  into.cacheReadTokens += from.cacheReadTokens;
+  into.cacheWriteTokens += from.cacheWriteTokens;
+  into.cacheWrite1hTokens += from.cacheWrite1hTokens;
+  into.reasoningTokens += from.reasoningTokens;
+  into.latencyTotalMs += from.latencyTotalMs;
+  into.latencyCount += from.latencyCount;
+  into.costNanoUsd += from.costNanoUsd;
+  into.unpricedRequests += from.unpricedRequests;
+  into.unpricedReason ??= from.unpricedReason;
+}
+
+/** Fills the derived fields: average latency, and USD cost unless something in the row is unpriced. */
+export function finishRow(row: UsageRow): UsageRow {
+  row.avgLatencyMs = row.latencyCount > 0 ? row.latencyTotalMs / row.latencyCount : null;
+  row.costUsd = row.unpricedRequests > 0 ? null : nanoToUsd(row.costNanoUsd);
+  return row;
+}

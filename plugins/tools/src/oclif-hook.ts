@@ -1,0 +1,6 @@
+import { toolsPlugin } from './plugin.js';
+
+/** The `radium:metric-plugins` hook: hands the CLI this package's plugin object. */
+export default async function metricPluginsHook() {
+  return toolsPlugin;
+}
