@@ -81,7 +81,7 @@ describe('renderBlocks', () => {
 
   it('escapes labels, values and titles from plugins', () => {
     const text = renderBlocks([{ kind: 'fields', title: 'T\u0007', rows: [{ label: 'L\r', value: 'V\u202e' }] }]);
-    expect(text).toBe('T\\x07\nL\\x0d:' + ' '.repeat(24) + 'V\\u{202e}');
+    expect(text).toBe('T\\x07\nL\\x0d:' + ' '.repeat(22) + 'V\\u{202e}');
   });
 
   it('makes headings bold on a TTY and plain with NO_COLOR', () => {

@@ -1,0 +1,165 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countPlugin, tempDir, testHost } from '../testing/index.js';
+import type { Importer } from './contract.js';
+import { runImport } from './run-import.js';
+
+/** A tiny real importer: one session per file, `{sid, cwd, ts, kind, key?}` a line. */
+const toy: Importer<{ named: boolean }> = {
+  id: 'toy',
+  apiVersion: 1,
+  title: 'Toy',
+  description: 'Toy logs for tests',
+  defaultSources: ({ home }) => [path.join(home, 'toy')],
+  discover: (dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => ({ path: path.join(dir, f), group: f.replace(/\..*$/, ''), part: f.includes('.sub') ? 1 : 0, format: 'jsonl' as const })),
+  parse: ({ state, sink }) => {
+    let named = state?.named ?? false;
+    return {
+      record: (raw) => {
+        const r = raw as { sid: string; cwd: string; ts: string; kind: string; key?: string };
+        if (!named) {
+          sink.session({ originalId: r.sid, workspace: r.cwd, ts: r.ts });
+          named = true;
+        }
+        if (r.kind === 'rewrite') sink.restart('history rewritten');
+        if (r.kind === 'tool') sink.emit({ type: 'tool.call', ts: r.ts, name: 'Edit', success: true });
+        if (r.kind === 'resp' && sink.claim(r.key!)) sink.emit({ type: 'api.response', ts: r.ts, model: 'm', engine: 'e', tokens: { output: 1 } });
+        if (r.kind === 'note') sink.touch(r.ts);
+      },
+      end: () => ({ named }),
+    };
+  },
+  recordTime: (raw) => (raw as { ts?: string }).ts,
+};
+
+const line = (o: Record<string, unknown>): string => `${JSON.stringify(o)}\n`;
+
+async function setup() {
+  const host = await testHost([countPlugin()]);
+  const home = tempDir();
+  const dir = path.join(home, 'toy');
+  mkdirSync(dir);
+  const rec = (sid: string, ts: string, kind: string, extra: Record<string, unknown> = {}) => line({ sid, cwd: host.paths.root, ts, kind, ...extra });
+  const run = (extra: Partial<Parameters<typeof runImport>[1]> = {}) => runImport(host, { importer: toy, home, env: {}, ...extra });
+  const counts = async (id: string) => ((await host.store.load(id)).report.sections.count as { byType: Record<string, number> }).byType;
+  return { host, dir, rec, run, counts };
+}
+
+describe('runImport', () => {
+  it('imports a session into its journal and report, then reads nothing when nothing changed', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    writeFileSync(path.join(dir, 's1.jsonl'), rec('s1', '2026-01-01T10:00:00.000Z', 'start') + rec('s1', '2026-01-01T10:00:05.000Z', 'tool'));
+    const first = await run();
+    expect(first.sessions.imported).toEqual(['toy-s1']);
+    expect(first.files).toMatchObject({ found: 1, read: 1 });
+    const { report } = await host.store.load('toy-s1');
+    expect(report).toMatchObject({ source: 'import:toy', agent: 'toy', status: 'ended', startTime: '2026-01-01T10:00:00.000Z', endTime: '2026-01-01T10:00:05.000Z' });
+    expect(await counts('toy-s1')).toEqual({ 'session.start': 1, 'tool.call': 1, 'session.end': 1 });
+    const second = await run();
+    expect(second.files).toMatchObject({ read: 0, unchanged: 1 });
+    expect(second.sessions).toEqual({ imported: [], updated: [], unchanged: 1 });
+    expect(second.bytesRead).toBe(0);
+  });
+
+  it('resumes a grown file where it stopped and ends with the numbers of a one-shot import', async () => {
+    const a = await setup();
+    const file = path.join(a.dir, 's1.jsonl');
+    writeFileSync(file, a.rec('s1', '2026-01-01T10:00:00.000Z', 'start') + a.rec('s1', '2026-01-01T10:00:05.000Z', 'tool'));
+    await a.run();
+    const more = a.rec('s1', '2026-01-01T10:01:00.000Z', 'tool') + a.rec('s1', '2026-01-01T10:02:00.000Z', 'note');
+    appendFileSync(file, more);
+    const second = await a.run();
+    expect(second.sessions.updated).toEqual(['toy-s1']);
+    expect(second.bytesRead).toBe(Buffer.byteLength(more));
+    const journal = readFileSync(a.host.paths.journalFile('toy-s1'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).type);
+    expect(journal).toEqual(['session.start', 'tool.call', 'tool.call', 'session.end']);
+    expect((await a.host.store.load('toy-s1')).report.endTime).toBe('2026-01-01T10:02:00.000Z');
+
+    const b = await setup();
+    writeFileSync(path.join(b.dir, 's1.jsonl'), readFileSync(file, 'utf8').replaceAll(JSON.stringify(a.host.paths.root), JSON.stringify(b.host.paths.root)));
+    await b.run();
+    expect(await a.counts('toy-s1')).toEqual(await b.counts('toy-s1'));
+    expect(await a.counts('toy-s1')).toEqual({ 'session.start': 1, 'tool.call': 2, 'session.end': 1 });
+  });
+
+  it('skips and counts a bad line, leaves a torn last line for the next run', async () => {
+    const { dir, rec, run, counts } = await setup();
+    const file = path.join(dir, 's1.jsonl');
+    const last = rec('s1', '2026-01-01T10:00:09.000Z', 'tool');
+    writeFileSync(file, rec('s1', '2026-01-01T10:00:00.000Z', 'tool') + 'not json\n' + last.slice(0, 20));
+    const first = await run();
+    expect(first.lines).toMatchObject({ invalid: 1, torn: 1 });
+    expect(await counts('toy-s1')).toMatchObject({ 'tool.call': 1 });
+    appendFileSync(file, last.slice(20));
+    const second = await run();
+    expect(second.lines).toMatchObject({ invalid: 0, torn: 0 });
+    expect(await counts('toy-s1')).toMatchObject({ 'tool.call': 2, 'session.end': 1 });
+  });
+
+  it('re-imports a rewritten file from scratch', async () => {
+    const { dir, rec, run, counts } = await setup();
+    const file = path.join(dir, 's1.jsonl');
+    writeFileSync(file, rec('s1', '2026-01-01T10:00:00.000Z', 'tool') + rec('s1', '2026-01-01T10:00:01.000Z', 'tool'));
+    await run();
+    writeFileSync(file, rec('s1', '2026-01-01T11:00:00.000Z', 'tool'));
+    const second = await run();
+    expect(second.sessions.updated).toEqual(['toy-s1']);
+    expect(await counts('toy-s1')).toEqual({ 'session.start': 1, 'tool.call': 1, 'session.end': 1 });
+  });
+
+  it('re-imports the session when the parser asks to restart', async () => {
+    const { dir, rec, run, counts } = await setup();
+    const file = path.join(dir, 's1.jsonl');
+    writeFileSync(file, rec('s1', '2026-01-01T10:00:00.000Z', 'tool'));
+    await run();
+    appendFileSync(file, rec('s1', '2026-01-01T10:00:02.000Z', 'rewrite'));
+    const second = await run();
+    expect(second.skipped).toEqual([{ reason: 'importer error (see warnings)', files: 1 }]);
+    expect(await counts('toy-s1').catch(() => 'gone')).toBe('gone');
+  });
+
+  it('imports only sessions inside the workspace unless asked for all projects, and says why', async () => {
+    const { host, dir, run } = await setup();
+    writeFileSync(path.join(dir, 'other.jsonl'), line({ sid: 'o', cwd: '/elsewhere/proj', ts: '2026-01-01T10:00:00.000Z', kind: 'tool' }));
+    writeFileSync(path.join(dir, 'sub.jsonl'), line({ sid: 's', cwd: path.join(host.paths.root, 'pkg'), ts: '2026-01-01T10:00:00.000Z', kind: 'tool' }));
+    const first = await run();
+    expect(first.sessions.imported).toEqual(['toy-s']);
+    expect(first.skipped).toEqual([{ reason: 'outside this workspace (use --all-projects)', files: 1 }]);
+    const again = await run();
+    expect(again.files.read).toBe(0);
+    expect(again.skipped).toEqual([{ reason: 'outside this workspace (use --all-projects)', files: 1 }]);
+    const all = await run({ allProjects: true });
+    expect(all.sessions.imported).toEqual(['toy-o']);
+    expect(existsSync(host.paths.reportFile('toy-o'))).toBe(true);
+  });
+
+  it('counts a response copied into another session once, for the session that logged it first', async () => {
+    const { dir, rec, run, counts } = await setup();
+    writeFileSync(path.join(dir, 'new.jsonl'), rec('new', '2026-01-01T09:00:00.000Z', 'resp', { key: 'r1' }) + rec('new', '2026-01-02T09:00:00.000Z', 'resp', { key: 'r2' }));
+    writeFileSync(path.join(dir, 'old.jsonl'), rec('old', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
+    await run();
+    expect((await counts('toy-old'))['api.response']).toBe(1);
+    expect((await counts('toy-new'))['api.response']).toBe(1);
+  });
+
+  it('leaves out sessions last written before --since', async () => {
+    const { dir, rec, run } = await setup();
+    const file = path.join(dir, 'old.jsonl');
+    writeFileSync(file, rec('old', '2025-01-01T08:00:00.000Z', 'tool'));
+    utimesSync(file, new Date('2025-01-01T09:00:00Z'), new Date('2025-01-01T09:00:00Z'));
+    const result = await run({ since: new Date('2025-06-01T00:00:00Z') });
+    expect(result.sessions.imported).toEqual([]);
+    expect(result.skipped).toEqual([{ reason: 'no records since 2025-06-01', files: 1 }]);
+  });
+
+  it('names missing default folders instead of failing', async () => {
+    const { run } = await setup();
+    const result = await run({ sources: ['/no/such/folder'] });
+    expect(result.sources).toEqual([{ path: '/no/such/folder', exists: false }]);
+    expect(result.files.found).toBe(0);
+  });
+});
