@@ -3,7 +3,7 @@ export { discoverMetricPlugins, runPluginHook, METRIC_PLUGINS_HOOK, IMPORTERS_HO
 export { resolveWorkspace } from './host/workspace.js';
 export { RadCommand } from './base/rad-command.js';
 export { workspaceFlag, sessionIdFlag } from './base/flags.js';
-export { startProgress, type Progress, type ProgressOptions } from './output/progress.js';
+export { startProgress, progressListener, type Progress, type ProgressOptions } from './output/progress.js';
 export { renderBlocks } from './output/render-blocks.js';
 export { renderTable, type Table, type Column } from './output/table.js';
 export { outputStyle, plainStyle, type OutputStyle } from './output/style.js';

@@ -22,7 +22,8 @@ export function formatFiles(section: GitSection): string {
 /** A note after a known value: where it came from when not from git, and sessions left out of a merge. */
 export function provenance(section: GitSection, field: 'linesAdded' | 'filesChanged'): string {
   const notes: string[] = [];
-  if (section.source === 'file.edit events') notes.push('from file.edit events');
+  // Said once, on the second row, so the spec's `Code Changes: +505 -208` line stays as people know it.
+  if (section.source === 'file.edit events' && field === 'filesChanged') notes.push('from file.edit events');
   const unknown = field === 'linesAdded' ? section.merged?.linesUnknown : section.merged?.filesUnknown;
   if (section.merged && unknown) notes.push(`${formatInteger(unknown)} of ${formatInteger(section.merged.sessions)} sessions not measured`);
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';

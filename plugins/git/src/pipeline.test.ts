@@ -157,7 +157,7 @@ describe('git plugin through the recording pipeline', () => {
     rec.record({ type: 'file.edit', path: 'b.ts', added: 1, removed: 0 });
     const section = (await rec.end()).sections.git as GitSection;
     expect(section).toMatchObject({ source: 'file.edit events', linesAdded: 8, linesRemoved: 3, filesChanged: 2, gitUnavailableReason: 'not a git repository' });
-    expect(summaryRows(section)).toEqual({ 'Code Changes': '+8 -3 (from file.edit events)', 'Files Changed': '2 (from file.edit events)' });
+    expect(summaryRows(section)).toEqual({ 'Code Changes': '+8 -3', 'Files Changed': '2 (from file.edit events)' });
   });
 
   it('says git is not installed when there is no git to run', async () => {

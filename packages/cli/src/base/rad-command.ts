@@ -1,6 +1,7 @@
-import { Command } from '@oclif/core';
+import { Command, Errors } from '@oclif/core';
 import { RadiumError, Warnings, escapeTerminal, type Host } from '@radium-stats/core';
 import { openHost } from '../host/open-host.js';
+import { progressListener } from '../output/progress.js';
 import { outputStyle, type OutputStyle } from '../output/style.js';
 
 /** Error JSON printed on stdout under `--json` (schema: schema/error.schema.json). */
@@ -18,9 +19,11 @@ export abstract class RadCommand extends Command {
   /** Warnings of this run: stderr, each distinct message once. */
   protected readonly warnings = new Warnings();
 
-  /** Builds the host over the workspace (`--workspace` or found from the current folder). */
-  protected openHost(workspace: string | undefined): Promise<Host> {
-    return openHost(this.config, { workspace, warnings: this.warnings });
+  /** Builds the host over the workspace (`--workspace` or found from the current folder); a long index rebuild shows a bar on a TTY. */
+  protected async openHost(workspace: string | undefined): Promise<Host> {
+    const host = await openHost(this.config, { workspace, warnings: this.warnings });
+    host.catalog.setProgress(progressListener('Indexing sessions', !this.jsonEnabled()));
+    return host;
   }
 
   /** How human output may be styled on stdout (bold only on a TTY without NO_COLOR). */
@@ -34,17 +37,19 @@ export abstract class RadCommand extends Command {
   }
 
   override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {
-    if (error instanceof RadiumError) {
-      if (this.jsonEnabled()) {
-        const json: ErrorJson = { error: { name: error.name, message: error.message, exitCode: error.exitCode } };
-        this.logJson(json);
-      } else {
-        process.stderr.write(`Error: ${escapeTerminal(error.message)}\n`);
-      }
-      this.exit(error.exitCode);
+    // `this.exit()` travels as an error too; it is not a failure to report.
+    if (error instanceof Errors.ExitError) throw error;
+    const exitCode = error instanceof RadiumError ? error.exitCode : (error.oclif?.exit ?? 1);
+    if (this.jsonEnabled()) {
+      // oclif's own JSON error embeds the whole parse context (config included); scripts get the documented shape instead.
+      const json: ErrorJson = { error: { name: error.name, message: error.message, exitCode } };
+      this.logJson(json);
+      this.exit(exitCode);
     }
-    // oclif's JSON error path reads `exitCode`, which its own errors lack; keep their real code.
-    if (process.exitCode === undefined && typeof error.oclif?.exit === 'number') process.exitCode = error.oclif.exit;
+    if (error instanceof RadiumError) {
+      process.stderr.write(`Error: ${escapeTerminal(error.message)}\n`);
+      this.exit(exitCode);
+    }
     return super.catch(error);
   }
 }

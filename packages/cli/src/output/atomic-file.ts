@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import path from 'node:path';
 import { RadiumError } from '@radium-stats/core';
 import { OutputExistsError } from '../errors.js';
 
 const exists = (file: string) => fs.access(file).then(() => true, () => false);
+
+/** Opens a new file for writing; fails when it exists or its folder does not. */
+function openExclusive(file: string): Promise<WriteStream> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(file, { flags: 'wx', mode: 0o644 });
+    stream.once('open', () => resolve(stream));
+    stream.once('error', reject);
+  });
+}
 
 /**
  * Streams into `file` so readers see no file or the whole file, never half of one: write a temp
@@ -17,19 +26,23 @@ export async function writeFileStreamAtomic<T>(file: string, force: boolean, pro
   if (!force && (await exists(target))) throw new OutputExistsError(target);
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: fs.FileHandle;
+  let stream: WriteStream;
   try {
-    handle = await fs.open(temp, 'wx', 0o644);
+    stream = await openExclusive(temp);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RadiumError(`Cannot write ${target} (${code === 'ENOENT' ? `folder ${dir} does not exist` : (error as Error).message}): choose another --output.`);
   }
   try {
-    const stream = handle.createWriteStream({ autoClose: false });
     const result = await produce(stream);
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    await handle.sync();
-    await handle.close();
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', reject);
+      stream.once('close', resolve);
+      stream.end();
+    });
+    // Flush to disk before the rename, so a crash cannot leave an empty file under the final name.
+    const handle = await fs.open(temp, 'r');
+    await handle.sync().finally(() => handle.close());
     if (force) {
       await fs.rename(temp, target);
     } else {
@@ -43,7 +56,7 @@ export async function writeFileStreamAtomic<T>(file: string, force: boolean, pro
     }
     return result;
   } catch (error) {
-    await handle.close().catch(() => {});
+    stream.destroy();
     await fs.rm(temp, { force: true });
     throw error;
   }

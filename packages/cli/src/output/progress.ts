@@ -41,3 +41,22 @@ export function startProgress(options: ProgressOptions): Progress {
     },
   };
 }
+
+/**
+ * A `(done, total)` listener (the shape core's summary index reports rebuilds in) that draws a bar
+ * on first call and removes it when done reaches total.
+ */
+export function progressListener(label: string, enabled = true, stream?: NodeJS.WriteStream): (done: number, total: number) => void {
+  let bar: Progress | undefined;
+  let drawn = 0;
+  return (done, total) => {
+    bar ??= startProgress({ total, label, enabled, ...(stream ? { stream } : {}) });
+    bar.tick(done - drawn);
+    drawn = done;
+    if (done >= total) {
+      bar.stop();
+      bar = undefined;
+      drawn = 0;
+    }
+  };
+}

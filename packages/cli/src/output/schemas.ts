@@ -51,8 +51,52 @@ export const compareJsonSchema = z.object({
   skipped: z.array(z.object({ plugin: z.string(), reason: z.string() })).describe('Plugins without a section in both sessions'),
 });
 
-/** `rad stats model --json` and `rad stats engine --json`: the JSON of the plugin view (tokens: see its README). */
-export const namedViewJsonSchema = z.unknown().describe('The `json` of the named view of the plugin that provides it');
+/** Which sessions a named view covers. */
+export const viewScopeJsonSchema = z.object({
+  kind: z.enum(['session', 'all']),
+  sessions: z.number().int().nonnegative().describe('Sessions merged'),
+  sessionId: z.string().optional(),
+});
+
+const count = z.number().int().nonnegative();
+
+/** One row of the usage views (a model or an engine, or the total); fields a source never measured are null. */
+export const usageRowJsonSchema = z
+  .object({
+    requests: count,
+    errors: count.nullable(),
+    inputTokens: count.describe('Uncached prompt tokens'),
+    outputTokens: count.describe('Generated tokens, reasoning included'),
+    cacheReadTokens: count,
+    cacheWriteTokens: count.nullable().describe('Cache writes with a 5 minute TTL'),
+    cacheWrite1hTokens: count.nullable().describe('Cache writes with a 1 hour TTL'),
+    reasoningTokens: count.nullable(),
+    avgLatencyMs: z.number().nonnegative().nullable(),
+    costUsd: z.number().nonnegative().nullable().describe('null when any request could not be priced'),
+    pricedCostUsd: z.number().nonnegative().describe('Cost of the requests that could be priced'),
+    unpriced: z.boolean(),
+    unpricedReason: z.string().nullable(),
+  })
+  .loose();
+
+/** `rad stats model --json` / `rad stats engine --json`: the tokens plugin's usage view (the plugin may add fields). */
+function usageViewJsonSchema(key: 'models' | 'engines', label: 'model' | 'engine') {
+  return z
+    .object({
+      scope: viewScopeJsonSchema,
+      priceDataVersion: z.string().describe('Price data the costs were computed with'),
+      [key]: z.array(usageRowJsonSchema.extend({ [label]: z.string() })).describe('Highest cost first'),
+      total: usageRowJsonSchema,
+      unpricedModels: z.array(z.string()),
+      legacySessions: count.describe('Sessions from legacy reports, which did not measure errors, cache writes, reasoning or latency'),
+    })
+    .loose();
+}
+
+/** `rad stats model --json`. */
+export const modelJsonSchema = usageViewJsonSchema('models', 'model');
+/** `rad stats engine --json`. */
+export const engineJsonSchema = usageViewJsonSchema('engines', 'engine');
 
 /** Version of the export document format. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -104,8 +148,8 @@ export const publishedSchemas = {
   'session.schema.json': { schema: sessionJsonSchema, title: 'rad stats session --json (and rad session end --json)' },
   'history.schema.json': { schema: historyJsonSchema, title: 'rad stats history --json' },
   'compare.schema.json': { schema: compareJsonSchema, title: 'rad stats compare --json' },
-  'model.schema.json': { schema: namedViewJsonSchema, title: 'rad stats model --json' },
-  'engine.schema.json': { schema: namedViewJsonSchema, title: 'rad stats engine --json' },
+  'model.schema.json': { schema: modelJsonSchema, title: 'rad stats model --json' },
+  'engine.schema.json': { schema: engineJsonSchema, title: 'rad stats engine --json' },
   'export.schema.json': { schema: exportJsonSchema, title: 'rad stats export' },
   'export-result.schema.json': { schema: exportResultJsonSchema, title: 'rad stats export --output FILE --json' },
   'init.schema.json': { schema: initJsonSchema, title: 'rad init --json' },

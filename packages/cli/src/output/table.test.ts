@@ -48,3 +48,18 @@ describe('renderTable', () => {
     expect(lines[2]).toBe('x');
   });
 });
+
+describe('renderTable column rules', () => {
+  it('keeps a column at its given width when every cell fits, gap included', () => {
+    const lines = renderTable({ columns: [{ header: 'Model Usage', width: 29 }, { header: 'Reqs', align: 'right', width: 4 }], rows: [['m', '168']] });
+    expect(lines).toEqual(['Model Usage                  Reqs', '─────────────────────────────────', 'm                             168']);
+  });
+
+  it('puts two spaces before a left-aligned column that follows a right-aligned one', () => {
+    const lines = renderTable({
+      columns: [{ header: 'Cached Tokens', align: 'right', width: 15 }, { header: 'Cost', width: 6 }],
+      rows: [['12,000', '$0.1250']],
+    });
+    expect(lines).toEqual(['  Cached Tokens  Cost', '──────────────────────────', '         12,000  $0.1250']);
+  });
+});

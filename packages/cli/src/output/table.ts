@@ -6,7 +6,7 @@ export interface Column {
   header: string;
   /** Numbers are right-aligned. */
   align?: 'left' | 'right';
-  /** Minimum width, gap included. */
+  /** Width, gap included; a longer cell widens the column to its length plus a gap. */
   width?: number;
 }
 
@@ -17,7 +17,7 @@ export interface Table {
   footer?: string[][];
 }
 
-/** Gap every column keeps beside its longest cell. */
+/** Gap a column gets beside a cell that did not fit its width, and before a left-aligned column that follows a right-aligned one. */
 const GAP = 2;
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
@@ -25,21 +25,25 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 }
 
 /**
- * Draws a table the way the spec shows them: every cell padded to its column's width (the larger of
- * the column's minimum and its longest cell plus two), a `─` rule as wide as the table under the
- * header and before a footer. Cells are escaped here, so plugins' strings cannot move the cursor.
+ * Draws a table the way the spec shows them: every cell padded to its column's width (the width a
+ * plugin gave includes the gap; a longer cell widens the column to its length plus two), two spaces
+ * before a left-aligned column that follows a right-aligned one (`Cached Tokens  Cost`), and a `─`
+ * rule as wide as the table under the header and before a footer. Cells are escaped here, so
+ * plugins' strings cannot move the cursor.
  */
 export function renderTable(table: Table, style: OutputStyle = plainStyle): string[] {
   const clean = (rows: string[][] = []) => rows.map((row) => table.columns.map((_, i) => escapeTerminal(row[i] ?? '')));
   const header = table.columns.map((c) => escapeTerminal(c.header));
   const body = clean(table.rows);
   const footer = clean(table.footer);
-  const widths = table.columns.map((column, i) =>
-    Math.max(column.width ?? 0, ...[header, ...body, ...footer].map((row) => (row[i] ?? '').length + GAP)),
-  );
-  const total = widths.reduce((sum, w) => sum + w, 0);
-  const line = (row: string[]) =>
-    row.map((cell, i) => pad(cell, widths[i]!, table.columns[i]!.align ?? 'left')).join('').trimEnd();
+  const widths = table.columns.map((column, i) => {
+    const longest = Math.max(...[header, ...body, ...footer].map((row) => (row[i] ?? '').length));
+    return longest > (column.width ?? 0) ? longest + GAP : column.width!;
+  });
+  const align = table.columns.map((c) => c.align ?? 'left');
+  const lead = align.map((a, i) => (i > 0 && a === 'left' && align[i - 1] === 'right' ? ' '.repeat(GAP) : ''));
+  const total = widths.reduce((sum, w, i) => sum + w + lead[i]!.length, 0);
+  const line = (row: string[]) => row.map((cell, i) => lead[i] + pad(cell, widths[i]!, align[i]!)).join('').trimEnd();
   const rule = '─'.repeat(total);
   const out = [style.heading(line(header)), rule, ...body.map(line)];
   if (footer.length > 0) out.push(rule, ...footer.map(line));

@@ -15,24 +15,19 @@ export function findViewProvider(plugins: readonly ActivePlugin[], name: string)
   return undefined;
 }
 
-/** Section and scope of a view: one session's section, or every session's summary merged. */
-async function viewInput(host: Host, pluginId: string, merge: (all: unknown[]) => unknown, sessionId: string | undefined): Promise<{ section: unknown; scope: ViewScope }> {
+/** Section and scope of a view: one session's section, or every session's summary merged (the catalog does the merging). */
+async function viewInput(host: Host, pluginId: string, sessionId: string | undefined): Promise<{ section: unknown; scope: ViewScope }> {
   if (sessionId !== undefined) {
     const { report } = await host.store.load(sessionId);
     const section = report.sections[pluginId];
     if (section === undefined) throw new SectionMissingError(report.sessionId, pluginId);
     return { section, scope: { kind: 'session', sessions: 1, sessionId: report.sessionId } };
   }
-  // Summaries are small by contract (`summarize`), and merge is only promised exact over the whole list.
-  const sections: unknown[] = [];
-  let sessions = 0;
-  for await (const summary of host.catalog.summaries()) {
-    sessions += 1;
-    if (summary.sections[pluginId] !== undefined) sections.push(summary.sections[pluginId]);
-  }
-  if (sessions === 0) throw noSessionsError(host);
-  if (sections.length === 0) throw new PluginError(pluginId, 'has no section in any session of this workspace');
-  return { section: merge(sections), scope: { kind: 'all', sessions: sections.length } };
+  const merged = await host.catalog.merged();
+  if (merged.sessions === 0) throw noSessionsError(host);
+  const entry = merged.plugins[pluginId];
+  if (!entry) throw new PluginError(pluginId, 'has no section in any session of this workspace (or could not merge them; see the warnings)');
+  return { section: entry.section, scope: { kind: 'all', sessions: entry.sessions } };
 }
 
 /** Computes `rad stats model` / `rad stats engine`: the named view of whichever plugin provides it. */
@@ -42,7 +37,7 @@ export async function namedView(host: Host, name: string, sessionId: string | un
   const { plugin, view } = provider;
   let result: NamedView;
   try {
-    const { section, scope } = await viewInput(host, plugin.id, (all) => plugin.merge(all), sessionId);
+    const { section, scope } = await viewInput(host, plugin.id, sessionId);
     result = view(section, scope);
   } catch (error) {
     if (error instanceof RadiumError) throw error;

@@ -14,8 +14,10 @@ export interface SourceEnv {
 
 /** Which sessions this run imports. */
 export interface ProjectScope {
-  /** Absolute workspace root, or null with `--all-projects`. */
+  /** Absolute workspace root the sessions must lie in, or null with `--all-projects`. */
   workspace: string | null;
+  /** Absolute root of the workspace this run imports into (set even with `--all-projects`). */
+  root: string;
   /** True when a directory lies inside the workspace (always true with `--all-projects`). */
   includes(dir: string): boolean;
 }

@@ -5,6 +5,7 @@ import { DocumentTooLargeError, readPass, type LineCounts } from './read-pass.js
 import { SessionSink, type SinkContext } from './session-sink.js';
 import { DuplicateSessionSignal, OutOfScopeSignal, RestartSignal } from './signals.js';
 import type { ImportedFile, ImportState } from './state.js';
+import { SKIP_OUTSIDE_WORKSPACE } from './summary.js';
 
 /** What a group run needs besides the sink's context. */
 export interface GroupContext extends SinkContext {
@@ -17,6 +18,8 @@ export interface GroupContext extends SinkContext {
   counts: LineCounts;
   onBytes(bytes: number): void;
   warn(message: string): void;
+  /** Tells the catalog a session's files were removed. */
+  onRemoved(sessionId: string): void;
 }
 
 /** How a group ended. */
@@ -30,7 +33,7 @@ export type GroupOutcome =
 
 /** Reasons a whole group is skipped. */
 export const SKIP_REASONS = {
-  outside: 'outside this workspace (use --all-projects)',
+  outside: SKIP_OUTSIDE_WORKSPACE,
   empty: 'no session records',
   error: 'importer error (see warnings)',
 } as const;
@@ -54,6 +57,7 @@ function dropSession(ctx: GroupContext, group: string): void {
   if (!session) return;
   rmSync(ctx.paths.journalFile(session.id), { force: true });
   rmSync(ctx.paths.reportFile(session.id), { force: true });
+  ctx.onRemoved(session.id);
   ctx.owners.delete(session.id);
   delete ctx.state.sessions[group];
 }
@@ -93,6 +97,12 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
     const what = error instanceof RestartSignal ? `asked to restart while importing from the start (${error.message})` : (error as Error).message;
     ctx.warn(`Importer ${ctx.importer.id} failed on ${files[0]?.found.path ?? planned.group} (${what}); that session was left out and is imported again next time.`);
     dropSession(ctx, planned.group);
+    if (sink.id) {
+      rmSync(ctx.paths.journalFile(sink.id), { force: true });
+      rmSync(ctx.paths.reportFile(sink.id), { force: true });
+      ctx.onRemoved(sink.id);
+      ctx.owners.delete(sink.id);
+    }
     for (const file of planned.files) delete ctx.state.files[file.found.path];
     return { kind: 'skipped', reason: SKIP_REASONS.error, files: planned.files.length, filesRead };
   }
@@ -101,12 +111,14 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
     return { kind: 'skipped', reason: SKIP_REASONS.empty, files: planned.files.length, filesRead };
   }
   for (const [file, fields] of read) remember(ctx, file, fields);
+  if (build) for (const file of planned.vanished) delete ctx.state.files[file];
   if (!sink.changed) return { kind: 'untouched', filesRead };
   const previous = ctx.state.sessions[planned.group];
   ctx.state.sessions[planned.group] = sink.finish();
   if (previous && previous.id !== sink.id) {
     rmSync(ctx.paths.journalFile(previous.id), { force: true });
     rmSync(ctx.paths.reportFile(previous.id), { force: true });
+    ctx.onRemoved(previous.id);
     ctx.owners.delete(previous.id);
   }
   return { kind: 'written', sessionId: sink.id, created: !planned.session, filesRead };

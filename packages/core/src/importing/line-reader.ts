@@ -65,7 +65,8 @@ export async function readLines(file: string, options: LineReaderOptions, onLine
   };
   const checkHead = (extra?: Buffer): void => {
     headChecked = true;
-    const head = Buffer.concat(extra ? [...parts, extra] : parts).subarray(0, LINE_HEAD_BYTES);
+    // Until the head is checked a line holds fewer than LINE_HEAD_BYTES bytes in `parts`.
+    const head = Buffer.concat(extra ? [...parts, extra.subarray(0, LINE_HEAD_BYTES)] : parts).subarray(0, LINE_HEAD_BYTES);
     if (!options.wantsLine!(head.toString('utf8'))) drop('unwanted');
   };
   try {
@@ -82,8 +83,8 @@ export async function readLines(file: string, options: LineReaderOptions, onLine
         const to = newline === -1 ? bytesRead : newline;
         const piece = chunk.subarray(from, to);
         length += piece.length;
-        if (mode === 'keep' && length > options.maxLineBytes) drop('overlong');
         if (mode === 'keep' && !headChecked && (length >= LINE_HEAD_BYTES || (newline !== -1 && length > 0))) checkHead(piece);
+        if (mode === 'keep' && length > options.maxLineBytes) drop('overlong');
         if (newline === -1) {
           if (mode === 'keep') parts.push(Buffer.from(piece));
           break;

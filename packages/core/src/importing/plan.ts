@@ -29,6 +29,8 @@ export interface PlannedGroup {
   mode: 'build' | 'resume' | 'unchanged';
   /** Newest modification time among the files. */
   newestMtimeMs: number;
+  /** Files the last run read for this group that were not found now (moved or deleted). */
+  vanished: string[];
 }
 
 /** A file left out before reading, and why. */
@@ -127,15 +129,25 @@ export async function planImport(
       byGroup.set(file.group, list);
     }
   }
+  const readBefore = new Map<string, string[]>();
+  for (const [file, entry] of Object.entries(state.files)) {
+    if (entry.skipped) continue;
+    const list = readBefore.get(entry.group) ?? [];
+    list.push(file);
+    readBefore.set(entry.group, list);
+  }
   for (const [group, files] of byGroup) {
     files.sort((a, b) => a.found.part - b.found.part || a.found.path.localeCompare(b.found.path));
     const session = state.sessions[group];
+    const vanished = (readBefore.get(group) ?? []).filter((file) => !seen.has(file));
     let mode: PlannedGroup['mode'];
-    if (!session || files.some((f) => f.change === 'replaced')) mode = 'build';
+    // A new file where a known one vanished is that file moved (a rollout archived): read it all again, not on top.
+    const moved = vanished.length > 0 && files.some((f) => f.change === 'new');
+    if (!session || moved || files.some((f) => f.change === 'replaced')) mode = 'build';
     else if ((await journalSize(journalFile(session.id))) !== session.journalSize) mode = 'build';
     else mode = files.some((f) => f.change !== 'unchanged') ? 'resume' : 'unchanged';
     const newestMtimeMs = Math.max(...files.map((f) => f.mtimeMs));
-    plan.groups.push({ group, files, ...(session ? { session } : {}), mode, newestMtimeMs });
+    plan.groups.push({ group, files, ...(session ? { session } : {}), mode, newestMtimeMs, vanished });
   }
   return plan;
 }

@@ -1,8 +1,11 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countPlugin, tempDir, testHost } from '../testing/index.js';
 import type { Importer } from './contract.js';
+import { acquireImportLock, ImportRunningError } from './lock.js';
 import { runImport } from './run-import.js';
 
 /** A tiny real importer: one session per file, `{sid, cwd, ts, kind, key?}` a line. */
@@ -25,7 +28,8 @@ const toy: Importer<{ named: boolean }> = {
           sink.session({ originalId: r.sid, workspace: r.cwd, ts: r.ts });
           named = true;
         }
-        if (r.kind === 'rewrite') sink.restart('history rewritten');
+        if (r.kind === 'rewrite' && state) sink.restart('history rewritten');
+        if (r.kind === 'broken') sink.restart('always');
         if (r.kind === 'tool') sink.emit({ type: 'tool.call', ts: r.ts, name: 'Edit', success: true });
         if (r.kind === 'resp' && sink.claim(r.key!)) sink.emit({ type: 'api.response', ts: r.ts, model: 'm', engine: 'e', tokens: { output: 1 } });
         if (r.kind === 'note') sink.touch(r.ts);
@@ -111,15 +115,25 @@ describe('runImport', () => {
     expect(await counts('toy-s1')).toEqual({ 'session.start': 1, 'tool.call': 1, 'session.end': 1 });
   });
 
-  it('re-imports the session when the parser asks to restart', async () => {
+  it('re-imports the session from the start when the parser asks to restart', async () => {
     const { dir, rec, run, counts } = await setup();
     const file = path.join(dir, 's1.jsonl');
     writeFileSync(file, rec('s1', '2026-01-01T10:00:00.000Z', 'tool'));
     await run();
-    appendFileSync(file, rec('s1', '2026-01-01T10:00:02.000Z', 'rewrite'));
+    appendFileSync(file, rec('s1', '2026-01-01T10:00:02.000Z', 'rewrite') + rec('s1', '2026-01-01T10:00:03.000Z', 'tool'));
     const second = await run();
-    expect(second.skipped).toEqual([{ reason: 'importer error (see warnings)', files: 1 }]);
-    expect(await counts('toy-s1').catch(() => 'gone')).toBe('gone');
+    expect(second.sessions.updated).toEqual(['toy-s1']);
+    expect(await counts('toy-s1')).toEqual({ 'session.start': 1, 'tool.call': 2, 'session.end': 1 });
+  });
+
+  it('drops a session whose importer fails, with a warning, and tries again next run', async () => {
+    const { host, dir, rec, run } = await setup();
+    writeFileSync(path.join(dir, 's1.jsonl'), rec('s1', '2026-01-01T10:00:00.000Z', 'broken'));
+    const result = await run();
+    expect(result.skipped).toEqual([{ reason: 'importer error (see warnings)', files: 1 }]);
+    expect(host.warnings.messages.join('\n')).toMatch(/Importer toy failed on .*s1\.jsonl/);
+    expect(existsSync(host.paths.journalFile('toy-s1'))).toBe(false);
+    expect((await run()).files.read).toBe(1);
   });
 
   it('imports only sessions inside the workspace unless asked for all projects, and says why', async () => {
@@ -144,6 +158,30 @@ describe('runImport', () => {
     await run();
     expect((await counts('toy-old'))['api.response']).toBe(1);
     expect((await counts('toy-new'))['api.response']).toBe(1);
+  });
+
+  it('remembers which session holds a response across runs', async () => {
+    const { dir, rec, run, counts } = await setup();
+    writeFileSync(path.join(dir, 'old.jsonl'), rec('old', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
+    await run();
+    writeFileSync(path.join(dir, 'new.jsonl'), rec('new', '2026-01-02T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('new', '2026-01-02T09:00:00.000Z', 'resp', { key: 'r2' }));
+    await run();
+    expect((await counts('toy-new'))['api.response']).toBe(1);
+    expect((await counts('toy-old'))['api.response']).toBe(1);
+  });
+
+  it('refuses to run twice at once in one workspace', async () => {
+    const { host, run } = await setup();
+    const release = acquireImportLock(host.paths.importsDir, 'toy');
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+    try {
+      writeFileSync(path.join(host.paths.importsDir, 'toy.lock'), JSON.stringify({ pid: other.pid, host: hostname() }));
+      await expect(run()).rejects.toThrow(ImportRunningError);
+    } finally {
+      other.kill();
+      release();
+    }
+    expect((await run()).files.found).toBe(0);
   });
 
   it('leaves out sessions last written before --since', async () => {

@@ -100,7 +100,7 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
   try {
     const stateFile = importStateFile(host.paths.importsDir, importer.id);
     const state = await loadImportState(stateFile, importer.id, warn);
-    const scope = projectScope(options.allProjects ? null : host.paths.root);
+    const scope = projectScope(host.paths.root, options.allProjects ?? false);
     const scopeKey = scope.workspace ?? '*';
     const env = options.env ?? process.env;
     const sources = (options.sources?.length ? options.sources : importer.defaultSources({ env, home: options.home ?? homedir() })).map((s) => path.resolve(s));
@@ -152,6 +152,7 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
       maxLineBytes,
       counts: summary.lines,
       warn,
+      onRemoved: (id) => void host.catalog.notifyChanged(id),
       onInvalidEvent: (message) => {
         summary.lines.invalidEvents += 1;
         warn(`Importer ${importer.id} produced an event that does not match the protocol (${message}); it was dropped.`);
@@ -173,7 +174,6 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
         const report = await host.folder.foldJournal(outcome.sessionId);
         report.source = `import:${importer.id}`;
         await host.store.save(report);
-        await host.catalog.notifyChanged(outcome.sessionId);
         (outcome.created ? summary.sessions.imported : summary.sessions.updated).push(outcome.sessionId);
       }
       progress.sessionsDone += 1;

@@ -8,14 +8,15 @@ export function isInside(dir: string, root: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** The scope of one run: sessions inside `workspace` (its real path too), or every session when `workspace` is null. */
-export function projectScope(workspace: string | null): ProjectScope {
-  if (workspace === null) return { workspace: null, includes: () => true };
-  const roots = new Set([path.resolve(workspace)]);
+/** The scope of one run into the workspace `root`: sessions inside it (its real path too), or every session with `allProjects`. */
+export function projectScope(root: string, allProjects = false): ProjectScope {
+  const resolved = path.resolve(root);
+  if (allProjects) return { workspace: null, root: resolved, includes: () => true };
+  const roots = new Set([resolved]);
   try {
-    roots.add(realpathSync(workspace));
+    roots.add(realpathSync(root));
   } catch {
     // A workspace that cannot be resolved is still matched by its given path.
   }
-  return { workspace: path.resolve(workspace), includes: (dir) => [...roots].some((root) => isInside(dir, root)) };
+  return { workspace: resolved, root: resolved, includes: (dir) => [...roots].some((r) => isInside(dir, r)) };
 }

@@ -54,6 +54,7 @@ export class SessionSink implements ImportSink {
     return this.sessionId;
   }
 
+  /** Opens the session: checks scope and id, starts a fresh journal with `session.start`. */
   session(head: SessionHead): void {
     if (this.sessionId) return;
     const { importer, scope, paths, owners } = this.ctx;
@@ -83,6 +84,7 @@ export class SessionSink implements ImportSink {
     return this.writer;
   }
 
+  /** Validates an event and appends it; one that does not match the protocol is counted and dropped. */
   emit(event: ImportedEvent): void {
     let parsed: SessionEvent;
     try {
@@ -101,6 +103,7 @@ export class SessionSink implements ImportSink {
     if (later(ts, this.lastTs)) this.lastTs = ts;
   }
 
+  /** Moves the session's end to a later record. */
   touch(ts: string): void {
     const iso = toIsoTime(ts);
     if (!iso || !later(iso, this.lastTs)) return;
@@ -108,11 +111,13 @@ export class SessionSink implements ImportSink {
     if (this.sessionId) this.open();
   }
 
+  /** Claims a de-duplication key for this session's group. */
   claim(key: string): boolean {
     if (!this.sessionId) throw new PluginError(this.ctx.importer.id, 'claimed a key before naming its session');
     return this.ctx.claims.claim(this.group, String(key));
   }
 
+  /** Asks for the whole group to be imported again. */
   restart(reason: string): never {
     throw new RestartSignal(reason);
   }

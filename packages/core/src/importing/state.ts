@@ -38,8 +38,11 @@ export const importStateSchema = z.object({
   sessions: z.record(z.string(), importedSessionSchema).describe('By session group'),
 });
 
+/** What the last run knew about one source file. */
 export type ImportedFile = z.infer<typeof importedFileSchema>;
+/** What the last run wrote for one session. */
 export type ImportedSession = z.infer<typeof importedSessionSchema>;
+/** An importer's state file. */
 export type ImportState = z.infer<typeof importStateSchema>;
 
 /** An empty state. */

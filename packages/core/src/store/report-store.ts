@@ -7,9 +7,10 @@ import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { checkSections, upgradeReport } from '../report/migrate.js';
 import type { SessionReport } from '../report/schema.js';
+import { recordChange } from '../summary-index/change-log.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { JOURNAL_SUFFIX, REPORT_SUFFIX, type WorkspacePaths } from './paths.js';
-import { assertSessionId, isSessionId } from './session-id.js';
+import { isSessionId } from './session-id.js';
 
 /** Environment variable that makes reports compact JSON (`true` or `1`). */
 export const COMPACT_ENV = 'RADIUM_COMPACT_SESSION_JSON';
@@ -80,8 +81,12 @@ export class ReportStore {
 
   /** Reads and upgrades one report file; throws CorruptFileError or UnsupportedSchemaVersionError. */
   async readReportFile(id: string): Promise<SessionReport> {
+    return this.parseReport(id, await fs.readFile(this.paths.reportFile(id), 'utf8'));
+  }
+
+  /** Parses and upgrades the text of a report file already read (the summary index reads many at once). */
+  parseReport(id: string, text: string): SessionReport {
     const file = this.paths.reportFile(id);
-    const text = await fs.readFile(file, 'utf8');
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -98,9 +103,18 @@ export class ReportStore {
    * that ended but has no report (a crash between the two) gets its report written now.
    */
   async load(id: string): Promise<LoadedSession> {
-    assertSessionId(id);
-    const entry = (await this.listEntries()).find((e) => e.id === id);
-    return this.loadEntry(entry ?? { id });
+    return this.loadEntry(await this.entry(id));
+  }
+
+  /** The files of one session id (two stats, not a listing of the folder). */
+  async entry(id: string): Promise<SessionEntry> {
+    const entry: SessionEntry = { id };
+    for (const kind of ['report', 'journal'] as const) {
+      const file = kind === 'report' ? this.paths.reportFile(id) : this.paths.journalFile(id);
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (stat?.isFile()) entry[kind] = { size: stat.size, mtimeMs: stat.mtimeMs };
+    }
+    return entry;
   }
 
   /** Loads a listed entry; see `load`. */
@@ -146,6 +160,7 @@ export class ReportStore {
   async save(report: SessionReport): Promise<string> {
     const file = this.paths.reportFile(report.sessionId);
     await writeFileAtomic(file, serializeReport(report, this.env));
+    recordChange(this.paths.indexDir, report.sessionId);
     return file;
   }
 }

@@ -4,6 +4,7 @@ import type { AnyMetricPlugin } from '../plugin/contract.js';
 /** Version of the summary rows' meaning; bump when `summarizeReport` or report upgrading changes. */
 export const SUMMARY_VERSION = 1;
 
+const cache = new WeakMap<AnyMetricPlugin, string>();
 const source = (f: unknown): string => (typeof f === 'function' ? f.toString() : '');
 
 /**
@@ -12,7 +13,11 @@ const source = (f: unknown): string => (typeof f === 'function' ? f.toString() :
  * not declare a version, as long as the change is visible in those functions.
  */
 export function pluginFingerprint(plugin: AnyMetricPlugin): string {
+  const known = cache.get(plugin);
+  if (known) return known;
   const code = [plugin.summarize, plugin.merge, plugin.fromLegacy].map(source).join('\n');
   const hash = createHash('sha256').update(code).digest('base64url').slice(0, 16);
-  return `${SUMMARY_VERSION}.${plugin.apiVersion}.${plugin.version ?? '-'}.${hash}`;
+  const fingerprint = `${SUMMARY_VERSION}.${plugin.apiVersion}.${plugin.version ?? '-'}.${hash}`;
+  cache.set(plugin, fingerprint);
+  return fingerprint;
 }

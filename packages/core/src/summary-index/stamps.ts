@@ -22,7 +22,8 @@ export interface DirStamp {
   racy: boolean;
 }
 
-const isRacy = (mtimeMs: number, nowMs: number): boolean => mtimeMs > nowMs - RACY_MS;
+/** True when a modification time is too recent to be trusted (see RACY_MS). */
+export const isRacy = (mtimeMs: number, nowMs: number): boolean => mtimeMs > nowMs - RACY_MS;
 
 /** Stamp of a regular file, or undefined when it is gone (or not a file). Sync: one syscall, no thread hop. */
 export function fileStamp(file: string, nowMs: number): FileStamp | undefined {

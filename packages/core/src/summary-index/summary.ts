@@ -13,13 +13,25 @@ export interface SessionSummary {
   sections: Record<string, unknown>;
 }
 
-/** Shrinks a report to its summary using each plugin's `summarize`. */
-export function summarizeReport(report: SessionReport, plugins: readonly ActivePlugin[]): SessionSummary {
+/**
+ * Shrinks a report to its summary using each plugin's `summarize`. With `warn`, a plugin whose
+ * summarize throws loses only its own section, with a warning naming it.
+ */
+export function summarizeReport(report: SessionReport, plugins: readonly ActivePlugin[], warn?: (message: string) => void): SessionSummary {
   const sections: Record<string, unknown> = {};
   for (const { plugin } of plugins) {
     const section = report.sections[plugin.id];
     if (section === undefined) continue;
-    sections[plugin.id] = plugin.summarize ? plugin.summarize(section) : section;
+    if (!plugin.summarize) {
+      sections[plugin.id] = section;
+      continue;
+    }
+    try {
+      sections[plugin.id] = plugin.summarize(section);
+    } catch (error) {
+      if (!warn) throw error;
+      warn(`Plugin ${plugin.id} failed in summarize (${(error as Error)?.message ?? String(error)}); its section is left out of ${report.sessionId}'s summary.`);
+    }
   }
   return {
     sessionId: report.sessionId,

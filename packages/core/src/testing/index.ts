@@ -54,3 +54,4 @@ export function events(...inputs: Record<string, unknown>[]): SessionEvent[] {
   return inputs.map((e) => parseEvent(e));
 }
 export * from './count-plugin.js';
+export * from './tally-plugin.js';

@@ -1,0 +1,13 @@
+import { createHost, Warnings } from '@radium-stats/core';
+import { firstPartyPlugins } from './plugins.mjs';
+const ws = process.argv[2];
+const host = createHost({ workspace: ws, plugins: firstPartyPlugins, env: {}, warnings: new Warnings() });
+let t = performance.now();
+await host.catalog.rebuildIndex();
+console.log('rebuild ms', (performance.now() - t).toFixed(0), 'rss MB', (process.memoryUsage().rss/1e6).toFixed(0), 'maxrss', (process.resourceUsage().maxRSS/1e3).toFixed(0));
+t = performance.now();
+const m = await host.catalog.merged();
+console.log('merged ms', (performance.now() - t).toFixed(0), m.sessions);
+t = performance.now();
+const p = await host.catalog.page(0, 10);
+console.log('page ms', (performance.now() - t).toFixed(0), p.total);

@@ -1,0 +1,111 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '@radium-stats/core/testing';
+import { describe, expect, it } from 'vitest';
+import { rad, radOk } from '../../../test/helpers/rad.js';
+import { describeImport, parseSince } from './import.js';
+
+const jsonl = (records: unknown[]): string => records.map((r) => `${JSON.stringify(r)}\n`).join('');
+
+function workspace(): { cwd: string; home: string } {
+  const cwd = tempDir('rad-import-ws-');
+  radOk(['init', cwd], { cwd });
+  return { cwd, home: tempDir('rad-import-home-') };
+}
+
+function claudeFixture(root: string, cwd: string): void {
+  const dir = path.join(root, 'projects', cwd.replace(/[^a-zA-Z0-9]/g, '-'));
+  mkdirSync(dir, { recursive: true });
+  const at = (ts: string) => ({ sessionId: 's1', cwd, timestamp: ts });
+  const usage = { input_tokens: 3, output_tokens: 120, cache_read_input_tokens: 14723, cache_creation_input_tokens: 3117, cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 3117 } };
+  writeFileSync(
+    path.join(dir, 's1.jsonl'),
+    jsonl([
+      { ...at('2025-10-20T10:00:00.000Z'), type: 'user', message: { role: 'user', content: 'hi' } },
+      { ...at('2025-10-20T10:00:05.000Z'), type: 'assistant', requestId: 'r1', message: { id: 'm1', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'a' }], usage } },
+      { ...at('2025-10-20T10:00:05.100Z'), type: 'assistant', requestId: 'r1', message: { id: 'm1', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'tool_use', id: 't1', name: 'Bash', input: {} }], usage } },
+      { ...at('2025-10-20T10:00:07.100Z'), type: 'user', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'Exit code 1', is_error: true }] } },
+    ]),
+  );
+}
+
+describe('rad stats import', () => {
+  it('imports Claude Code sessions into reports the other views read, with latency not available', () => {
+    const { cwd, home } = workspace();
+    claudeFixture(home, cwd);
+    const env = { CLAUDE_CONFIG_DIR: home };
+    const first = radOk(['stats', 'import', 'claude-code'], { cwd, env });
+    expect(first.stdout).toContain('Imported 1 new session from Claude Code; 0 updated, 0 unchanged.\n  + claude-code-s1\n');
+    const report = JSON.parse(radOk(['stats', 'session', '--session-id', 'claude-code-s1', '--json'], { cwd }).stdout);
+    expect(report.sections.tokens.models['claude-sonnet-4-5-20250929']).toMatchObject({ requests: 1, inputTokens: 3, outputTokens: 120, cacheReadTokens: 14723, cacheWrite1hTokens: 3117 });
+    expect(report.sections.tools).toMatchObject({ calls: 1, failed: 1, totalDurationMs: 2000 });
+    expect(report.sections.timing.apiTime).toMatchObject({ ms: null, reason: expect.any(String) });
+    const again = JSON.parse(radOk(['stats', 'import', 'claude-code', '--json'], { cwd, env }).stdout);
+    expect(again).toMatchObject({ files: { found: 1, read: 0, unchanged: 1 }, sessions: { imported: [], updated: [], unchanged: 1 }, bytesRead: 0 });
+  });
+
+  it('says what it skipped and why', () => {
+    const { cwd, home } = workspace();
+    claudeFixture(home, '/somewhere/else');
+    const result = radOk(['stats', 'import', 'claude-code', '--source', home], { cwd });
+    expect(result.stdout).toContain('Skipped 1 file:\n  1 outside this workspace (use --all-projects)\n');
+    expect(radOk(['stats', 'import', 'claude-code', '--source', home, '--all-projects', '--json'], { cwd }).stdout).toContain('"claude-code-s1"');
+  });
+
+  it('refuses a bad date or an unknown agent with one line and exit code 2', () => {
+    const { cwd } = workspace();
+    const badDate = rad(['stats', 'import', 'codex', '--since', 'last week'], { cwd });
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toBe('Error: --since: "last week" is not a date; use YYYY-MM-DD (for example 2025-10-01).\n');
+    const unknown = rad(['stats', 'import', 'cursor'], { cwd });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('Error: Unknown agent "cursor": choose one of claude-code, codex, gemini.\n');
+  });
+});
+
+describe('parseSince', () => {
+  it('reads a date as the start of that day, and an ISO time as is', () => {
+    expect(parseSince('2025-10-01').getTime()).toBe(new Date(2025, 9, 1).getTime());
+    expect(parseSince('2025-10-01T12:00:00Z').toISOString()).toBe('2025-10-01T12:00:00.000Z');
+    expect(() => parseSince('2025-02-30')).toThrow(/not a date/);
+  });
+});
+
+describe('describeImport', () => {
+  it('lists counts, skip reasons and bad lines, and where it looked when it found nothing', () => {
+    const base = {
+      importer: 'codex',
+      title: 'Codex CLI',
+      workspace: '/w',
+      since: null,
+      sources: [{ path: '/h/.codex', exists: false }],
+      files: { found: 0, read: 0, unchanged: 0, skipped: 0 },
+      sessions: { imported: [], updated: [], unchanged: 0 },
+      skipped: [],
+      lines: { invalid: 0, overlong: 0, torn: 0, invalidEvents: 0 },
+      bytesRead: 0,
+      durationMs: 3,
+    };
+    expect(describeImport(base)).toBe('Imported 0 new sessions from Codex CLI; 0 updated, 0 unchanged.\nNo Codex CLI logs found in /h/.codex (missing); use --source DIR.');
+    const busy = describeImport({
+      ...base,
+      files: { found: 40, read: 3, unchanged: 30, skipped: 7 },
+      sessions: { imported: ['codex-a'], updated: ['codex-b'], unchanged: 30 },
+      skipped: [{ reason: 'outside this workspace (use --all-projects)', files: 7 }],
+      lines: { invalid: 2, overlong: 0, torn: 1, invalidEvents: 0 },
+      bytesRead: 3 * 1024 * 1024,
+      durationMs: 1500,
+    });
+    expect(busy).toBe(
+      [
+        'Imported 1 new session from Codex CLI; 1 updated, 30 unchanged.',
+        '  + codex-a',
+        '  ~ codex-b',
+        'Read 3 of 40 files (3.0 MB) in 1.5s.',
+        'Skipped 7 files:',
+        '  7 outside this workspace (use --all-projects)',
+        'Skipped lines: 2 not valid JSON, 1 unfinished at the end of a file (read once complete).',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '@radium-stats/core/testing';
+
+/** Root of the CLI package. */
+export const CLI_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Root of the repository. */
+export const REPO_ROOT = path.resolve(CLI_ROOT, '..', '..');
+/** The built `rad` binary, run exactly as a user runs it. */
+export const BIN = path.join(CLI_ROOT, 'bin', 'run.js');
+
+/** Exit code, stdout and stderr of one `rad` run. */
+export interface RadResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh CLI home: oclif's data, config and cache folders (where `rad plugins install` puts plugins) in a temp dir. */
+export function freshCliHome(): NodeJS.ProcessEnv {
+  const home = tempDir('rad-cli-home-');
+  const dirs = { XDG_DATA_HOME: 'data', XDG_CONFIG_HOME: 'config', XDG_CACHE_HOME: 'cache' } as const;
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, sub] of Object.entries(dirs)) {
+    env[name] = path.join(home, sub);
+    mkdirSync(env[name]!, { recursive: true });
+  }
+  return env;
+}
+
+/** The environment of a user's shell, minus anything from the caller that would change what rad does. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(RADIUM_|RAD_|XDG_|FORCE_COLOR|NO_COLOR|NODE_OPTIONS|VITEST|DEBUG)/.test(key)) continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+/** Runs `rad …` in `cwd` and waits for it. */
+export function rad(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }): RadResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: { ...baseEnv(), ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 60_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `rad …` and fails the test with its stderr unless it exits 0. */
+export function radOk(args: string[], options: Parameters<typeof rad>[1]): RadResult {
+  const result = rad(args, options);
+  if (result.status !== 0) throw new Error(`rad ${args.join(' ')} exited ${result.status}\n${result.stderr}${result.stdout}`);
+  return result;
+}
+
+/** A copy of the bundled example workspace (the spec's example sessions as journals), so reports written while reading stay out of the repo. */
+export function exampleWorkspace(): string {
+  const dir = tempDir('rad-example-');
+  cpSync(path.join(REPO_ROOT, 'examples', 'workspace', '.radium'), path.join(dir, '.radium'), { recursive: true });
+  rmSync(path.join(dir, '.radium', '_internals', 'index'), { recursive: true, force: true });
+  return dir;
+}
+
+/** Warnings rad printed, one per line. */
+export function warningsOf(result: RadResult): string[] {
+  return result.stderr.split('\n').filter((line) => line.startsWith('Warning: '));
+}

@@ -1,0 +1,71 @@
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { CorruptFileError, RadiumError } from '../errors.js';
+import type { ActivePlugin } from '../report/fold.js';
+import type { SessionReport } from '../report/schema.js';
+import type { ReportStore } from '../store/report-store.js';
+import type { BrokenEntry } from './manifest.js';
+import type { Row } from './rows.js';
+import { fileStamp, isRacy, type FileStamp } from './stamps.js';
+import { summarizeReport } from './summary.js';
+
+/** What reading one report file gave: a row, a broken entry, or nothing (the file went away). */
+export type EntryResult = { row: Row } | { broken: BrokenEntry } | { gone: true };
+
+/** A report file's stamp and text, from one open file (so the stamp matches what was read). */
+export function readReportText(file: string, nowMs: number): { stamp: FileStamp; text: string } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { stamp: { size: stat.size, mtimeMs: isRacy(stat.mtimeMs, nowMs) ? -1 : stat.mtimeMs }, text: buffer.toString('utf8', 0, read) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads one report into a row. The file is read synchronously: a few KB, where the thread-pool
+ * round trip of an async read would cost more than the read itself at 100,000 files. A corrupt
+ * report with a journal is rebuilt from the journal, as loading it would.
+ */
+export async function readEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, nowMs: number): Promise<EntryResult> {
+  const file = store.paths.reportFile(id);
+  let read: ReturnType<typeof readReportText>;
+  try {
+    read = readReportText(file, nowMs);
+  } catch (error) {
+    const stamp = fileStamp(file, nowMs) ?? { size: 0, mtimeMs: -1 };
+    return broken(id, stamp, `${file} could not be read (${(error as Error).message}); it was skipped.`, warn);
+  }
+  if (!read) return { gone: true };
+  const { stamp, text } = read;
+  let report: SessionReport;
+  try {
+    report = store.parseReport(id, text);
+  } catch (error) {
+    if (!(error instanceof RadiumError)) throw error;
+    if (!(error instanceof CorruptFileError) || !existsSync(store.paths.journalFile(id))) return broken(id, stamp, error.message, warn);
+    const loaded = await store.tryLoadEntry({ id, report: stamp, journal: stamp });
+    if (!loaded) return broken(id, stamp, error.message, () => {});
+    report = loaded;
+  }
+  return { row: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, summary: summarizeReport(report, plugins, warn) } };
+}
+
+function broken(id: string, stamp: FileStamp, message: string, warn: (m: string) => void): EntryResult {
+  warn(message);
+  return { broken: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, message } };
+}

@@ -1,0 +1,160 @@
+import { readChanges } from './change-log.js';
+import { journalOnly, type IndexState } from './build.js';
+import type { IndexDeps } from './deps.js';
+import type { BrokenEntry, Manifest } from './manifest.js';
+import { compareNewestFirst, type SessionKey } from './order.js';
+import { covers, sameLog, type Probe } from './probe.js';
+import { throttledProgress } from './progress.js';
+import { readEntry } from './read-entry.js';
+import { rowKey, sortRows, type Row } from './rows.js';
+import { scanSessions, type SessionNames } from './scan.js';
+import { SEGMENT_ROWS, chunkRows, describeSegment, type SegmentRef } from './segment-build.js';
+import { readSegmentKeys, readSegmentRows } from './segment-files.js';
+import { fileStamp, sameDir, sameFile, type FileStamp } from './stamps.js';
+import { pickSections } from './summary.js';
+
+interface Located extends FileStamp {
+  segment: number;
+}
+
+/** Where every indexed id lives, from the segments' small key files (never their rows). */
+function locate(indexDir: string, manifest: Manifest): Map<string, Located> {
+  const located = new Map<string, Located>();
+  manifest.segments.forEach((meta, segment) => {
+    const keys = readSegmentKeys(indexDir, meta);
+    for (let i = 0; i < keys.ids.length; i++) located.set(keys.ids[i]!, { segment, size: keys.sizes[i]!, mtimeMs: keys.mtimes[i]! });
+  });
+  return located;
+}
+
+/** Ids written by our own writers since the manifest, or `everything` when the log was replaced or cut (then every file is checked). */
+function loggedChanges(indexDir: string, manifest: Manifest, probe: Probe): { ids: Set<string>; log: Manifest['log']; everything: boolean } {
+  if (sameLog(manifest.log, probe.log) || probe.log === null) return { ids: new Set(), log: probe.log, everything: !sameLog(manifest.log, probe.log) };
+  const old = manifest.log;
+  if (old !== null && (old.ino !== probe.log.ino || probe.log.size < old.size)) return { ids: new Set(), log: probe.log, everything: true };
+  const { ids, end } = readChanges(indexDir, old?.size ?? 0, probe.log.size);
+  return { ids, log: { size: end, ino: probe.log.ino }, everything: false };
+}
+
+/**
+ * True when the listing or the change log accounts for the folder's new stamp. When nothing does,
+ * someone replaced a report under its own name (an editor saving via rename, say) without telling
+ * us, so every report is checked.
+ */
+function explained(old: Manifest, names: SessionNames, namesOrLogged: number): boolean {
+  if (namesOrLogged > 0) return true;
+  const journals = journalOnly(names);
+  return journals.length !== old.journals.length || journals.some((id, i) => id !== old.journals[i]);
+}
+
+/** The segment a key belongs to: the first whose oldest key is not newer than it, else the last. */
+function route(manifest: Manifest, key: SessionKey): number {
+  const segments = manifest.segments;
+  for (let i = 0; i < segments.length; i++) if (compareNewestFirst(key, segments[i]!.oldest as SessionKey) <= 0) return i;
+  return segments.length - 1;
+}
+
+/**
+ * Brings an index up to date with the sessions folder, touching only what changed: the folder is
+ * listed only when its stamp moved, files are stat'ed only when new, logged by our writers or
+ * asked for (`verify`), and only segments holding a changed session are rewritten. Segments
+ * summarized by other plugin code (a plugin upgraded or enabled) are re-read whole.
+ */
+export async function repairIndex(deps: IndexDeps, old: Manifest, oldSegments: SegmentRef[], probe: Probe, verify: ReadonlySet<string>): Promise<IndexState> {
+  const indexDir = deps.paths.indexDir;
+  const located = locate(indexDir, old);
+  const brokenBefore = new Map(old.broken.map((b) => [b.id, b]));
+  const logged = loggedChanges(indexDir, old, probe);
+  const names: SessionNames | undefined = !sameDir(old.sessions, probe.sessions) || logged.everything ? scanSessions(deps.paths.sessionsDir) : undefined;
+
+  const check = new Set<string>(verify);
+  const removed = new Set<string>();
+  if (names) {
+    let added = 0;
+    for (const id of names.reports) {
+      if (located.has(id)) continue;
+      check.add(id);
+      if (!brokenBefore.has(id)) added += 1;
+    }
+    for (const id of located.keys()) if (!names.reports.has(id)) removed.add(id);
+    const moved = old.sessions === null || probe.sessions === null || old.sessions.mtimeMs !== probe.sessions.mtimeMs || old.sessions.ino !== probe.sessions.ino;
+    if (logged.everything || (moved && !explained(old, names, added + removed.size + logged.ids.size))) for (const id of names.reports) check.add(id);
+  }
+  for (const id of logged.ids) check.add(id);
+  const reread = new Set<string>();
+  const stale = new Set<number>();
+  old.segments.forEach((meta, i) => {
+    if (!covers(meta, deps.plugins)) stale.add(i);
+  });
+  if (stale.size > 0) for (const [id, at] of located) if (stale.has(at.segment)) reread.add(id);
+
+  const changed = new Map<string, Row>();
+  const broken = new Map<string, BrokenEntry>(brokenBefore);
+  const todo = [...new Set([...check, ...reread])].filter((id) => !removed.has(id));
+  const tick = throttledProgress(todo.length > SEGMENT_ROWS ? deps.progress : undefined, todo.length);
+  for (let i = 0; i < todo.length; i++) {
+    const id = todo[i]!;
+    tick(i + 1);
+    if (i % 500 === 499) deps.onBusy?.();
+    const stamp = fileStamp(deps.paths.reportFile(id), deps.now());
+    if (!stamp) {
+      if (located.has(id)) removed.add(id);
+      broken.delete(id);
+      continue;
+    }
+    if (!reread.has(id) && sameFile(located.get(id) ?? brokenBefore.get(id), stamp)) continue;
+    const result = await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now());
+    if ('row' in result) {
+      changed.set(id, result.row);
+      broken.delete(id);
+    } else {
+      if (located.has(id)) removed.add(id);
+      if ('broken' in result) broken.set(id, result.broken);
+      else broken.delete(id);
+    }
+  }
+  if (names) for (const id of broken.keys()) if (!names.reports.has(id)) broken.delete(id);
+
+  // Which segments change: those losing a row, those whose plugins changed, those gaining a row.
+  const affected = new Set<number>(stale);
+  for (const id of [...removed, ...changed.keys()]) {
+    const at = located.get(id);
+    if (at) affected.add(at.segment);
+  }
+  const routed = new Map<number, Row[]>();
+  for (const row of changed.values()) {
+    const segment = route(old, rowKey(row));
+    routed.set(segment, [...(routed.get(segment) ?? []), row]);
+    affected.add(segment);
+  }
+
+  const segments: SegmentRef[] = [];
+  const dropped: string[] = [];
+  const keep = (row: Row) => !removed.has(row.id) && !changed.has(row.id);
+  if (old.segments.length === 0) {
+    for (const chunk of chunkRows(sortRows([...(routed.get(-1) ?? [])]))) segments.push(describeSegment(chunk, deps.plugins));
+  }
+  old.segments.forEach((meta, i) => {
+    if (!affected.has(i)) {
+      segments.push(oldSegments[i] ?? { meta });
+      return;
+    }
+    dropped.push(meta.name);
+    const base = (oldSegments[i]?.rows ?? readSegmentRows(indexDir, meta)).filter(keep).map((row) => ({ ...row, summary: pickSections(row.summary, deps.plugins) }));
+    const rows = sortRows([...base, ...(routed.get(i) ?? [])]);
+    if (rows.length === 0) return;
+    for (const chunk of rows.length > 2 * SEGMENT_ROWS ? chunkRows(rows) : [rows]) segments.push(describeSegment(chunk, deps.plugins));
+  });
+
+  const now = deps.now();
+  const manifest: Manifest = {
+    ...old,
+    sessions: probe.sessions,
+    log: logged.log,
+    segments: segments.map((s) => s.meta),
+    journals: names ? journalOnly(names) : old.journals,
+    broken: [...broken.values()],
+    retired: [...old.retired, ...dropped.map((name) => ({ name, at: now }))],
+  };
+  return { manifest, segments };
+}

@@ -1,0 +1,148 @@
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { SegmentMeta } from './manifest.js';
+import { IndexUnreadableError, type Row } from './rows.js';
+
+/**
+ * A segment's ids and stamps in history order, with where each row's line sits in the rows file.
+ * Repairs read only these; the rows file may hold its lines in any order (a streaming build
+ * appends them as reports are read), so readers go through the offsets.
+ */
+export interface SegmentKeys {
+  ids: string[];
+  sizes: number[];
+  mtimes: number[];
+  offsets: number[];
+  lengths: number[];
+}
+
+/** Path of a segment's keys file. */
+export const keysPath = (dir: string, name: string) => path.join(dir, `${name}.keys.json`);
+/** Path of a segment's rows file. */
+export const rowsPath = (dir: string, name: string) => path.join(dir, `${name}.rows.jsonl`);
+
+/** The two file names of a segment. */
+export function segmentFileNames(name: string): string[] {
+  return [`${name}.keys.json`, `${name}.rows.jsonl`];
+}
+
+/** A fresh segment name; names are never reused, so a segment's files never change once written. */
+export function newSegmentName(): string {
+  return `seg-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
+}
+
+function readChecked(file: string, bytes: number): Buffer {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    throw new IndexUnreadableError(`${file}: ${(error as Error).message}`);
+  }
+  if (data.length !== bytes) throw new IndexUnreadableError(`${file}: ${data.length} bytes, the manifest says ${bytes}`);
+  return data;
+}
+
+/** Reads a segment's ids, stamps and row offsets. */
+export function readSegmentKeys(dir: string, meta: SegmentMeta): SegmentKeys {
+  const data = readChecked(keysPath(dir, meta.name), meta.bytes.keys);
+  let keys: SegmentKeys;
+  try {
+    keys = JSON.parse(data.toString('utf8')) as SegmentKeys;
+  } catch {
+    throw new IndexUnreadableError(`${meta.name}: keys are not valid JSON`);
+  }
+  const n = meta.count;
+  const columns = [keys?.ids, keys?.sizes, keys?.mtimes, keys?.offsets, keys?.lengths];
+  if (columns.some((c) => !Array.isArray(c) || c.length !== n)) throw new IndexUnreadableError(`${meta.name}: keys do not match the manifest`);
+  for (let i = 0; i < n; i++) {
+    if (!(keys.offsets[i]! >= 0 && keys.lengths[i]! > 0 && keys.offsets[i]! + keys.lengths[i]! <= meta.bytes.rows)) throw new IndexUnreadableError(`${meta.name}: a row offset is out of range`);
+  }
+  return keys;
+}
+
+function parseRow(text: string, id: string, name: string): Row {
+  let row: Row;
+  try {
+    row = JSON.parse(text) as Row;
+  } catch {
+    throw new IndexUnreadableError(`${name}: a row is not valid JSON`);
+  }
+  if (row?.id !== id || typeof row.summary?.startTime !== 'string') throw new IndexUnreadableError(`${name}: a row does not match its key`);
+  return row;
+}
+
+/**
+ * Reads the first `limit` rows of a segment in history order (all by default), parsing only those.
+ * A short read (a page of history) fetches just its lines; a whole read takes the file at once.
+ */
+export function readSegmentRows(dir: string, meta: SegmentMeta, limit = Infinity): Row[] {
+  const keys = readSegmentKeys(dir, meta);
+  const want = Math.min(limit, meta.count);
+  const rows: Row[] = [];
+  if (want * 8 >= meta.count) {
+    const data = readChecked(rowsPath(dir, meta.name), meta.bytes.rows);
+    for (let i = 0; i < want; i++) rows.push(parseRow(data.toString('utf8', keys.offsets[i]!, keys.offsets[i]! + keys.lengths[i]!), keys.ids[i]!, meta.name));
+    return rows;
+  }
+  let fd: number;
+  try {
+    fd = openSync(rowsPath(dir, meta.name), 'r');
+  } catch (error) {
+    throw new IndexUnreadableError(`${meta.name}: ${(error as Error).message}`);
+  }
+  try {
+    for (let i = 0; i < want; i++) {
+      const buffer = Buffer.alloc(keys.lengths[i]!);
+      if (readSync(fd, buffer, 0, buffer.length, keys.offsets[i]!) !== buffer.length) throw new IndexUnreadableError(`${meta.name}: rows file is truncated`);
+      rows.push(parseRow(buffer.toString('utf8'), keys.ids[i]!, meta.name));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return rows;
+}
+
+/**
+ * Writes a file under a temp name and renames it into place, so a reader never sees half of it.
+ * No fsync: nothing refers to a segment until the manifest (which is fsynced) names it, and a
+ * file lost to a power cut is caught by the byte counts in the manifest and rebuilt.
+ */
+export function writeWhole(file: string, data: Buffer | string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, data, { flag: 'w' });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Serializes a segment's keys file. */
+export function serializeKeys(keys: SegmentKeys): string {
+  return JSON.stringify(keys);
+}
+
+/** Writes a new segment's two files from rows in history order; returns their byte sizes. */
+export function writeSegmentFiles(dir: string, name: string, rows: readonly Row[]): { keys: number; rows: number } {
+  const keys: SegmentKeys = { ids: [], sizes: [], mtimes: [], offsets: [], lengths: [] };
+  const lines: string[] = [];
+  let offset = 0;
+  for (const row of rows) {
+    const line = `${JSON.stringify(row)}\n`;
+    const length = Buffer.byteLength(line);
+    keys.ids.push(row.id);
+    keys.sizes.push(row.size);
+    keys.mtimes.push(row.mtimeMs);
+    keys.offsets.push(offset);
+    keys.lengths.push(length - 1);
+    offset += length;
+    lines.push(line);
+  }
+  const rowsData = lines.join('');
+  const keysData = serializeKeys(keys);
+  writeWhole(rowsPath(dir, name), rowsData);
+  writeWhole(keysPath(dir, name), keysData);
+  return { keys: Buffer.byteLength(keysData), rows: offset };
+}

@@ -1,0 +1,25 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '@radium-stats/core/testing';
+import { describe, expect, it } from 'vitest';
+import { discoverCodexFiles, rolloutGroup } from './discover.js';
+import { codexSources } from './sources.js';
+
+describe('Codex files', () => {
+  it('uses CODEX_HOME, else ~/.codex', () => {
+    expect(codexSources({ env: {}, home: '/home/me' })).toEqual(['/home/me/.codex']);
+    expect(codexSources({ env: { CODEX_HOME: '/srv/codex' }, home: '/home/me' })).toEqual(['/srv/codex']);
+  });
+
+  it('finds rollouts in sessions and archived_sessions, once each, grouped by session uuid', async () => {
+    const home = tempDir();
+    const name = 'rollout-2026-05-13T09-00-00-0199a213-81c0-7800-8aa1-bbab2a035a53.jsonl';
+    for (const dir of ['sessions/2026/05/13', 'archived_sessions']) mkdirSync(path.join(home, dir), { recursive: true });
+    writeFileSync(path.join(home, 'sessions/2026/05/13', name), 'short\n');
+    writeFileSync(path.join(home, 'archived_sessions', name), 'longer copy\n');
+    writeFileSync(path.join(home, 'sessions/2026/05/13', 'notes.jsonl'), '');
+    const files = await discoverCodexFiles(home);
+    expect(files).toEqual([{ path: path.join(home, 'archived_sessions', name), group: '0199a213-81c0-7800-8aa1-bbab2a035a53', part: 0, format: 'jsonl' }]);
+    expect(rolloutGroup('/x/rollout-abc.jsonl')).toBe('rollout-abc');
+  });
+});
