@@ -8,27 +8,27 @@ import { discoverClaudeFiles, projectDirMayMatch } from './discover.js';
 describe('discoverClaudeFiles', () => {
   it('finds transcripts and subagent transcripts, grouped by session, under a config root', async () => {
     const root = tempDir();
-    const project = path.join(root, 'projects', '-work-proj');
+    const project = path.join(root, 'projects', '-srv-proj');
     mkdirSync(path.join(project, 's1', 'subagents'), { recursive: true });
     writeFileSync(path.join(project, 's1.jsonl'), '');
     writeFileSync(path.join(project, 's1', 'subagents', 'agent-a.jsonl'), '');
     writeFileSync(path.join(project, 'notes.txt'), '');
     const files = await discoverClaudeFiles(root, projectScope('/w', true));
     expect(files.sort((a, b) => a.part - b.part).map((f) => [path.relative(root, f.path), f.group, f.part])).toEqual([
-      ['projects/-work-proj/s1.jsonl', 's1', 0],
-      ['projects/-work-proj/s1/subagents/agent-a.jsonl', 's1', 1],
+      ['projects/-srv-proj/s1.jsonl', 's1', 0],
+      ['projects/-srv-proj/s1/subagents/agent-a.jsonl', 's1', 1],
     ]);
   });
 
   it('marks project folders of other directories as outside the workspace', async () => {
     const root = tempDir();
-    for (const name of ['-work-proj', '-work-proj-pkg', '-work-project2']) {
+    for (const name of ['-srv-proj', '-srv-proj-pkg', '-srv-project2']) {
       mkdirSync(path.join(root, name), { recursive: true });
       writeFileSync(path.join(root, name, 's.jsonl'), '');
     }
-    const files = await discoverClaudeFiles(root, projectScope('/work/proj'));
+    const files = await discoverClaudeFiles(root, projectScope('/srv/proj'));
     const skipped = Object.fromEntries(files.map((f) => [path.basename(path.dirname(f.path)), f.skip ?? 'read']));
-    expect(skipped).toEqual({ '-work-proj': 'read', '-work-proj-pkg': 'read', '-work-project2': 'outside this workspace (use --all-projects)' });
+    expect(skipped).toEqual({ '-srv-proj': 'read', '-srv-proj-pkg': 'read', '-srv-project2': 'outside this workspace (use --all-projects)' });
   });
 
   it('never rules out a folder by name when names may be shortened or every project is wanted', () => {

@@ -17,11 +17,11 @@ describe('Gemini project folders', () => {
   it('prefers the .project_root marker, then projects.json', async () => {
     const gemini = tempDir();
     mkdirSync(path.join(gemini, 'tmp', 'app'), { recursive: true });
-    writeFileSync(path.join(gemini, 'tmp', 'app', '.project_root'), '/work/app\n');
-    writeFileSync(path.join(gemini, 'projects.json'), JSON.stringify({ projects: { '/work/site': 'site' } }));
+    writeFileSync(path.join(gemini, 'tmp', 'app', '.project_root'), '/srv/app\n');
+    writeFileSync(path.join(gemini, 'projects.json'), JSON.stringify({ projects: { '/srv/site': 'site' } }));
     const roots = new ProjectRoots(gemini, '/nowhere');
-    expect(await roots.resolve(path.join(gemini, 'tmp', 'app'))).toBe('/work/app');
-    expect(await roots.resolve(path.join(gemini, 'tmp', 'site'))).toBe('/work/site');
+    expect(await roots.resolve(path.join(gemini, 'tmp', 'app'))).toBe('/srv/app');
+    expect(await roots.resolve(path.join(gemini, 'tmp', 'site'))).toBe('/srv/site');
   });
 
   it('looks in ~/.gemini, with GEMINI_CLI_HOME in place of the home directory', () => {

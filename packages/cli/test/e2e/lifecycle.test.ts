@@ -88,6 +88,14 @@ describe('a session recorded from the shell', () => {
     expect(compared.rows.every((r) => r.delta === 0 || r.delta === null)).toBe(true);
   });
 
+  it('ends a session with --json, printing its report', () => {
+    const other = radOk(['session', 'start'], { cwd, env }).stdout.trim();
+    radOk(['session', 'record', '--session-id', other, '{"type":"tool.call","name":"glob","success":true}'], { cwd, env });
+    const report = jsonOutput<Report>(radOk(['session', 'end', '--session-id', other, '--json'], { cwd, env }).stdout, 'session.schema.json');
+    expect(report).toMatchObject({ sessionId: other, status: 'ended' });
+    expect(report.sections.tools).toMatchObject({ calls: 1 });
+  });
+
   it('records through the library API of a TypeScript runtime', () => {
     const script = [
       `import { openWorkspaceHost } from ${JSON.stringify(pathToFileURL(path.join(CLI_ROOT, 'dist', 'index.js')).href)};`,

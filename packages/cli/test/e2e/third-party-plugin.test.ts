@@ -111,7 +111,8 @@ describe('broken plugins', () => {
 
   it('each cost one warning naming them, and every other plugin still reports', () => {
     const result = radOk(['stats', 'session'], { cwd, env });
-    expect(warningsOf(result)).toEqual([
+    const aboutFixtures = warningsOf(result).filter((w) => /rad-fixture-|Plugin future/.test(w));
+    expect(aboutFixtures).toEqual([
       'Warning: Plugin rad-fixture-throws failed to load (fixture hook exploded); it was skipped.',
       'Warning: Plugin rad-fixture-garbage: has an invalid id "Not A Valid Id" (want ^[a-z][a-z0-9-]{0,63}$); it was skipped.',
       'Warning: Plugin future: was written for plugin API 2, this rad implements 1: install a matching version; it was skipped.',

@@ -23,7 +23,8 @@ export interface SinkContext {
   onInvalidEvent(message: string): void;
 }
 
-const later = (a: string, b: string | undefined): boolean => !b || Date.parse(a) > Date.parse(b);
+/** True when `a` is after `b`; both are `toIsoTime` strings, which order as text. */
+const later = (a: string, b: string | undefined): boolean => !b || a > b;
 
 /**
  * The sink of one session group: writes `session.start` when the parser names the session (after

@@ -1,19 +1,31 @@
 import { appendFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { ActivePlugin } from '../report/fold.js';
 import { pluginFingerprint } from './fingerprint.js';
 import type { SegmentMeta } from './manifest.js';
 import { compareNewestFirst, type SessionKey } from './order.js';
 import type { Row } from './rows.js';
 import { SEGMENT_ROWS, chunkRows, describeSegment, storeSegment, type SegmentRef } from './segment-build.js';
-import { keysPath, newSegmentName, readSegmentRows, rowsPath, serializeKeys, writeWhole, type SegmentKeys } from './segment-files.js';
+import {
+  keysPath,
+  newSegmentName,
+  readSegmentRows,
+  rowsPath,
+  segmentFileNames,
+  serializeKeys,
+  writeMergedFile,
+  writeWhole,
+  type SegmentKeys,
+  type SegmentMerged,
+} from './segment-files.js';
 
 /**
  * Sections merged in groups of this many, and rows text buffered up to this size before it is
  * appended to the bucket's file: small, so that with a hundred buckets little stays alive long
  * enough to burden the garbage collector, large enough that merges and writes stay few.
  */
-const MERGE_BATCH = 8;
-const FLUSH_BYTES = 64 * 1024;
+const MERGE_BATCH = 4;
+const FLUSH_BYTES = 16 * 1024;
 
 interface Merging {
   merged?: { section: unknown; sessions: number };
@@ -109,22 +121,22 @@ export class Bucket {
       newest: [this.starts[order[0]!]!, this.ids[order[0]!]!],
       oldest: [this.starts[order[n - 1]!]!, this.ids[order[n - 1]!]!],
       plugins: Object.fromEntries(this.plugins.map(({ plugin }) => [plugin.id, pluginFingerprint(plugin)])),
-      merged: {},
-      failed: {},
-      bytes: { keys: Buffer.byteLength(keysData), rows: this.written },
+      bytes: { keys: Buffer.byteLength(keysData), rows: this.written, merged: 0 },
     };
+    const merged: SegmentMerged = { merged: {}, failed: {} };
     for (const { plugin } of this.plugins) {
       const state = this.merging.get(plugin.id)!;
       this.mergePending(plugin, state);
-      if (state.failed) meta.failed[plugin.id] = state.failed;
-      else if (state.merged) meta.merged[plugin.id] = state.merged;
+      if (state.failed) merged.failed[plugin.id] = state.failed;
+      else if (state.merged) merged.merged[plugin.id] = state.merged;
     }
-    if (meta.count <= 2 * SEGMENT_ROWS) return [{ meta }];
+    meta.bytes.merged = writeMergedFile(this.dir, this.name, merged);
+    if (meta.count <= 2 * SEGMENT_ROWS) return [{ meta, merged }];
     // The sample misjudged this part of history: split it like any large segment.
     const rows = readSegmentRows(this.dir, meta);
     const parts = chunkRows(rows).map((chunk) => describeSegment(chunk, this.plugins));
     for (const part of parts) storeSegment(this.dir, part);
-    for (const file of [keysPath(this.dir, this.name), rowsPath(this.dir, this.name)]) rmSync(file, { force: true });
-    return parts.map((part) => ({ meta: part.meta }));
+    for (const file of segmentFileNames(this.name)) rmSync(path.join(this.dir, file), { force: true });
+    return parts.map((part) => ({ meta: part.meta, merged: part.merged! }));
   }
 }

@@ -10,9 +10,9 @@ export const MANIFEST = 'manifest.json';
 
 const key = z.tuple([z.number(), z.string()]);
 
-/** One segment: a run of consecutive sessions in history order, stored in two immutable files. */
+/** One segment: a run of consecutive sessions in history order, stored in three immutable files. */
 export const segmentMetaSchema = z.object({
-  /** Base name of the segment's files (`<name>.keys.json`, `<name>.rows.jsonl`). */
+  /** Base name of the segment's files (`<name>.keys.json`, `<name>.rows.jsonl`, `<name>.merged.json`). */
   name: z.string().regex(/^seg-[a-z0-9-]+$/),
   /** Sessions in the segment. */
   count: z.number().int().positive(),
@@ -21,12 +21,8 @@ export const segmentMetaSchema = z.object({
   oldest: key,
   /** Plugin id to the fingerprint its sections in this segment were summarized with. */
   plugins: z.record(z.string(), z.string()),
-  /** Plugin id to the merge of its sections over the segment, and how many sessions had one. */
-  merged: z.record(z.string(), z.object({ section: z.unknown(), sessions: z.number().int().positive() })),
-  /** Plugin id to the error its merge threw, repeated as a warning when the merge is used. */
-  failed: z.record(z.string(), z.string()),
-  /** Byte sizes of the two files, so a truncated file is noticed before it is trusted. */
-  bytes: z.object({ keys: z.number().int().nonnegative(), rows: z.number().int().nonnegative() }),
+  /** Byte sizes of the segment's files, so a truncated file is noticed before it is trusted. */
+  bytes: z.object({ keys: z.number().int().nonnegative(), rows: z.number().int().nonnegative(), merged: z.number().int().nonnegative() }),
 });
 
 const dirStampSchema = z.object({ mtimeMs: z.number(), ino: z.number(), racy: z.boolean() });

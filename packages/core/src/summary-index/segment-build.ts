@@ -2,7 +2,7 @@ import type { ActivePlugin } from '../report/fold.js';
 import { pluginFingerprint } from './fingerprint.js';
 import type { SegmentMeta } from './manifest.js';
 import { rowKey, type Row } from './rows.js';
-import { newSegmentName, writeSegmentFiles } from './segment-files.js';
+import { newSegmentName, writeSegmentFiles, type SegmentMerged } from './segment-files.js';
 
 /**
  * Rows per segment. History's first page reads one segment (about 0.5 MB at this size) and a new
@@ -11,16 +11,18 @@ import { newSegmentName, writeSegmentFiles } from './segment-files.js';
  */
 export const SEGMENT_ROWS = 1000;
 
-/** A segment as the index holds it: its manifest entry, plus its rows when they are in memory. */
+/** A segment as the index holds it: its manifest entry, plus its contents when they are in memory. */
 export interface SegmentRef {
   meta: SegmentMeta;
   /** Present when this process built the segment (or could not write it): no need to read it back. */
   rows?: Row[];
+  /** Its merged sections, when in memory. */
+  merged?: SegmentMerged;
 }
 
-function mergeSections(rows: readonly Row[], plugins: readonly ActivePlugin[]): Pick<SegmentMeta, 'merged' | 'failed'> {
-  const merged: SegmentMeta['merged'] = {};
-  const failed: SegmentMeta['failed'] = {};
+function mergeSections(rows: readonly Row[], plugins: readonly ActivePlugin[]): SegmentMerged {
+  const merged: SegmentMerged['merged'] = {};
+  const failed: SegmentMerged['failed'] = {};
   for (const { plugin } of plugins) {
     const sections = rows.map((r) => r.summary.sections[plugin.id]).filter((s) => s !== undefined);
     if (sections.length === 0) continue;
@@ -53,13 +55,12 @@ export function describeSegment(rows: Row[], plugins: readonly ActivePlugin[]): 
     newest: [...rowKey(rows[0]!)],
     oldest: [...rowKey(rows[rows.length - 1]!)],
     plugins: fingerprints,
-    ...mergeSections(rows, plugins),
-    bytes: { keys: 0, rows: 0 },
+    bytes: { keys: 0, rows: 0, merged: 0 },
   };
-  return { meta, rows };
+  return { meta, rows, merged: mergeSections(rows, plugins) };
 }
 
 /** Writes a described segment's files and records their sizes in its manifest entry. */
 export function storeSegment(dir: string, segment: SegmentRef): void {
-  segment.meta.bytes = writeSegmentFiles(dir, segment.meta.name, segment.rows!);
+  segment.meta.bytes = writeSegmentFiles(dir, segment.meta.name, segment.rows!, segment.merged!);
 }

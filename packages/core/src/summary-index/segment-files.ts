@@ -17,14 +17,25 @@ export interface SegmentKeys {
   lengths: number[];
 }
 
+/** A segment's sections merged per plugin: what merged views read instead of rows. */
+export interface SegmentMerged {
+  /** Plugin id to the merge of its sections over the segment, and how many sessions had one. */
+  merged: Record<string, { section: unknown; sessions: number }>;
+  /** Plugin id to the error its merge threw, repeated as a warning when the merge is used. */
+  failed: Record<string, string>;
+}
+
 /** Path of a segment's keys file. */
 export const keysPath = (dir: string, name: string) => path.join(dir, `${name}.keys.json`);
 /** Path of a segment's rows file. */
 export const rowsPath = (dir: string, name: string) => path.join(dir, `${name}.rows.jsonl`);
 
-/** The two file names of a segment. */
+/** Path of a segment's merged-sections file. */
+export const mergedPath = (dir: string, name: string) => path.join(dir, `${name}.merged.json`);
+
+/** The file names of a segment. */
 export function segmentFileNames(name: string): string[] {
-  return [`${name}.keys.json`, `${name}.rows.jsonl`];
+  return [`${name}.keys.json`, `${name}.rows.jsonl`, `${name}.merged.json`];
 }
 
 /** A fresh segment name; names are never reused, so a segment's files never change once written. */
@@ -59,6 +70,25 @@ export function readSegmentKeys(dir: string, meta: SegmentMeta): SegmentKeys {
     if (!(keys.offsets[i]! >= 0 && keys.lengths[i]! > 0 && keys.offsets[i]! + keys.lengths[i]! <= meta.bytes.rows)) throw new IndexUnreadableError(`${meta.name}: a row offset is out of range`);
   }
   return keys;
+}
+
+/** Reads a segment's merged sections. */
+export function readSegmentMerged(dir: string, meta: SegmentMeta): SegmentMerged {
+  const data = readChecked(mergedPath(dir, meta.name), meta.bytes.merged);
+  try {
+    const merged = JSON.parse(data.toString('utf8')) as SegmentMerged;
+    if (typeof merged?.merged === 'object' && merged.merged !== null && typeof merged.failed === 'object' && merged.failed !== null) return merged;
+  } catch {
+    // Reported below.
+  }
+  throw new IndexUnreadableError(`${meta.name}: merged sections are damaged`);
+}
+
+/** Writes a segment's merged-sections file; returns its byte size. */
+export function writeMergedFile(dir: string, name: string, merged: SegmentMerged): number {
+  const data = JSON.stringify(merged);
+  writeWhole(mergedPath(dir, name), data);
+  return Buffer.byteLength(data);
 }
 
 function parseRow(text: string, id: string, name: string): Row {
@@ -124,8 +154,8 @@ export function serializeKeys(keys: SegmentKeys): string {
   return JSON.stringify(keys);
 }
 
-/** Writes a new segment's two files from rows in history order; returns their byte sizes. */
-export function writeSegmentFiles(dir: string, name: string, rows: readonly Row[]): { keys: number; rows: number } {
+/** Writes a new segment's files from rows in history order and their merge; returns their byte sizes. */
+export function writeSegmentFiles(dir: string, name: string, rows: readonly Row[], merged: SegmentMerged): SegmentMeta['bytes'] {
   const keys: SegmentKeys = { ids: [], sizes: [], mtimes: [], offsets: [], lengths: [] };
   const lines: string[] = [];
   let offset = 0;
@@ -144,5 +174,5 @@ export function writeSegmentFiles(dir: string, name: string, rows: readonly Row[
   const keysData = serializeKeys(keys);
   writeWhole(rowsPath(dir, name), rowsData);
   writeWhole(keysPath(dir, name), keysData);
-  return { keys: Buffer.byteLength(keysData), rows: offset };
+  return { keys: Buffer.byteLength(keysData), rows: offset, merged: writeMergedFile(dir, name, merged) };
 }

@@ -2,7 +2,7 @@ import type { ActivePlugin } from '../report/fold.js';
 import type { Manifest } from './manifest.js';
 import type { Row } from './rows.js';
 import type { SegmentRef } from './segment-build.js';
-import { readSegmentRows } from './segment-files.js';
+import { readSegmentMerged, readSegmentRows } from './segment-files.js';
 
 /** A plugin's sections merged over many sessions, and how many sessions had one. */
 export interface MergedSection {
@@ -42,18 +42,20 @@ export class IndexView {
   }
 
   /**
-   * Each plugin's sections merged over every indexed session, from the segments' pre-merged
-   * aggregates (merge is associative), so no row is read. Merge failures come back as messages.
+   * Each plugin's sections merged per segment over every indexed session (merge is associative,
+   * so these can be merged again), read from the segments' small merged files: no row is read.
+   * Merge failures come back as messages.
    */
   merged(plugins: readonly ActivePlugin[]): { sections: Record<string, MergedSection[]>; failures: string[] } {
     const sections: Record<string, MergedSection[]> = {};
     const failures = new Set<string>();
+    const all = this.segments.map((s) => s.merged ?? readSegmentMerged(this.indexDir, s.meta));
     for (const { plugin } of plugins) {
       const parts: MergedSection[] = [];
-      for (const meta of this.manifest.segments) {
-        const part = meta.merged[plugin.id];
-        if (part) parts.push(part as MergedSection);
-        const failure = meta.failed[plugin.id];
+      for (const { merged, failed } of all) {
+        const part = merged[plugin.id];
+        if (part) parts.push(part);
+        const failure = failed[plugin.id];
         if (failure) failures.add(failure);
       }
       sections[plugin.id] = parts;

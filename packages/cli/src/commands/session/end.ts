@@ -27,7 +27,6 @@ export default class SessionEnd extends RadCommand {
     const id = flags['session-id'] ?? (await latestLiveSessionId(host));
     const recorder = await host.recorders.resume(id);
     const report = await recorder.end();
-    await host.catalog.notifyChanged(id);
     if (!this.jsonEnabled()) this.print(renderBlocks(sessionBlocks(report, host.plugins, host.warnings.warn), this.style));
     return activeReport(report, host.plugins);
   }

@@ -28,7 +28,6 @@ export default class SessionStart extends RadCommand {
       ...(flags['session-id'] ? { sessionId: flags['session-id'] } : {}),
       ...(flags.agent ? { agent: flags.agent } : {}),
     });
-    await host.catalog.notifyChanged(recorder.sessionId);
     this.print(recorder.sessionId);
     return { sessionId: recorder.sessionId, workspace: host.paths.root };
   }

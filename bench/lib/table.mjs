@@ -1,0 +1,23 @@
+// Plain-text tables for the bench output (and Markdown for pasting into the README).
+
+/** Formats ms as `123 ms` or `4.56 s`. */
+export const ms = (value) => (Number.isNaN(value) || value === undefined ? 'n/a' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`);
+/** Formats MB. */
+export const mb = (value) => (Number.isNaN(value) || value === undefined ? 'n/a' : `${Math.round(value)} MB`);
+/** Formats a ratio as `1.23x`. */
+export const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a');
+/** Formats an integer with thousands separators. */
+export const int = (value) => Math.round(value).toLocaleString('en-US');
+
+/** Renders rows (arrays of strings) with a header, first column left-aligned and the rest right-aligned. */
+export function textTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Renders the same rows as a Markdown table. */
+export function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
