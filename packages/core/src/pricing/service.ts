@@ -2,7 +2,7 @@ import type { ModelPrice } from '../config/schema.js';
 import { priceDataVersion } from './data-version.js';
 import { findOverride } from './overrides.js';
 import { quoteFromRates, unpricedQuote } from './rates.js';
-import { lookupTable } from './table.js';
+import { createTableLookup } from './table.js';
 import type { PriceQuote, PriceRequest, PriceService } from './types.js';
 
 /**
@@ -11,12 +11,13 @@ import type { PriceQuote, PriceRequest, PriceService } from './types.js';
  */
 export async function createPriceService(overrides: Record<string, ModelPrice>, warn: (message: string) => void): Promise<PriceService> {
   const { calcPrice } = await import('@pydantic/genai-prices');
+  const lookupTable = createTableLookup(calcPrice);
   return {
     dataVersion: priceDataVersion(overrides),
     quote(request: PriceRequest): PriceQuote {
       const override = findOverride(overrides, request.engine, request.model);
       if (override) return quoteFromRates(request.tokens, override.rates, `config:${override.key}`);
-      const found = lookupTable(calcPrice, request.model, request.engine, request.tokens, request.at);
+      const found = lookupTable(request.model, request.engine, request.tokens, request.at);
       if (found.found) return quoteFromRates(request.tokens, found.rates, found.source);
       if (found.failed) warn(`Pricing ${request.model}: ${found.reason}.`);
       return unpricedQuote(found.reason);

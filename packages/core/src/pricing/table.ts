@@ -81,15 +81,33 @@ function findCalculation(calcPrice: CalcPriceFn, model: string, engine: string, 
 }
 
 /** Looks one request up in the bundled table, applying dated price changes by `at` and the long-context tier. */
-export function lookupTable(calcPrice: CalcPriceFn, model: string, engine: string, tokens: TokenCounts, at: string): TableLookup {
-  const timestamp = new Date(at);
-  if (Number.isNaN(timestamp.getTime())) return { found: false, reason: `the request time ${JSON.stringify(at)} is not a valid date` };
-  let calculation: PriceCalculation | null | 'local';
-  try {
-    calculation = findCalculation(calcPrice, model, engine, timestamp, tableUsage(tokens));
-  } catch (error) {
-    return { found: false, reason: `the price table rejected its usage (${(error as Error).message})`, failed: true };
-  }
+export type TableLookupFn = (model: string, engine: string, tokens: TokenCounts, at: string) => TableLookup;
+
+/**
+ * Makes the table lookup. Matching a model name against the table costs tens of microseconds, which
+ * dominates folding a large import, so a match whose price does not vary with time (no dated or
+ * time-of-day conditions) is remembered per engine and model; the rest are looked up every time.
+ */
+export function createTableLookup(calcPrice: CalcPriceFn): TableLookupFn {
+  const timeless = new Map<string, PriceCalculation | 'local' | null>();
+  return (model, engine, tokens, at) => {
+    const timestamp = new Date(at);
+    if (Number.isNaN(timestamp.getTime())) return { found: false, reason: `the request time ${JSON.stringify(at)} is not a valid date` };
+    const key = `${engine}\u0000${model}`;
+    let calculation = timeless.get(key);
+    if (calculation === undefined) {
+      try {
+        calculation = findCalculation(calcPrice, model, engine, timestamp, tableUsage(tokens));
+      } catch (error) {
+        return { found: false, reason: `the price table rejected its usage (${(error as Error).message})`, failed: true };
+      }
+      if (calculation === 'local' || calculation === null || !Array.isArray(calculation.model.prices)) timeless.set(key, calculation);
+    }
+    return fromCalculation(calculation, model, engine, tokens);
+  };
+}
+
+function fromCalculation(calculation: PriceCalculation | null | 'local', model: string, engine: string, tokens: TokenCounts): TableLookup {
   if (calculation === 'local') return { found: false, reason: `engine ${engine} runs locally and has no list price; set one in prices.overrides (0 if free)` };
   if (!calculation) return { found: false, reason: `no price known for ${model} (engine ${engine}); set one in prices.overrides` };
   const rates = ratesFromTable(calculation.model_price, tokens);
