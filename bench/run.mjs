@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { writeClaudeLogs } from './lib/claude-logs.mjs';
-import { measure, runNode } from './lib/measure.mjs';
+import { measureRounds, runNode } from './lib/measure.mjs';
 import { int, markdownTable, mb, ms, ratio, textTable } from './lib/table.mjs';
 import { codeHash, ensureWorkspace, repoRoot, reportStats, workDir } from './lib/workspaces.mjs';
 
@@ -40,21 +40,32 @@ for (const size of SIZES) {
 }
 
 // 2. Commands at every size. The index is built once first, as any earlier command would have.
-const results = {};
+// Runs are interleaved (one of each command, then again), so a machine that gets busier or
+// quieter during the bench shifts every figure alike instead of skewing the ratios.
+for (const size of SIZES) runNode(rad('stats', 'model', '--workspace', workspaces[size]));
+log('Timing history, model and session at every size, and rad --version…');
+const fast = { version: rad('--version') };
 for (const size of SIZES) {
-  const workspace = workspaces[size];
-  log(`Timing ${int(size)} sessions…`);
-  runNode(rad('stats', 'model', '--workspace', workspace));
-  const big = size >= 100_000;
-  results[size] = {
-    history: measure(rad('stats', 'history', '--limit', '10', '--workspace', workspace), { reps: 7 }),
-    model: measure(rad('stats', 'model', '--workspace', workspace), { reps: 7 }),
-    session: measure(rad('stats', 'session', '--workspace', workspace), { reps: 7 }),
-    floor: measure([floorScript, workspace], { reps: big ? 3 : 5 }),
-    modelNoIndex: measure(rad('stats', 'model', '--workspace', workspace), { reps: big ? 2 : 3, before: () => rmSync(indexDir(workspace), { recursive: true, force: true }) }),
-  };
+  fast[`history@${size}`] = rad('stats', 'history', '--limit', '10', '--workspace', workspaces[size]);
+  fast[`model@${size}`] = rad('stats', 'model', '--workspace', workspaces[size]);
+  fast[`session@${size}`] = rad('stats', 'session', '--workspace', workspaces[size]);
 }
-const version = measure(rad('--version'), { reps: 7 });
+const timed = measureRounds(Object.fromEntries(Object.entries(fast).map(([key, args]) => [key, { args }])), 7);
+for (const size of SIZES) {
+  log(`Timing the read-every-file floor and model with no index at ${int(size)} sessions…`);
+  const workspace = workspaces[size];
+  const cases = {
+    floor: { args: [floorScript, workspace] },
+    modelNoIndex: { args: rad('stats', 'model', '--workspace', workspace), before: () => rmSync(indexDir(workspace), { recursive: true, force: true }) },
+  };
+  const slow = measureRounds(cases, size >= 100_000 ? 2 : 3);
+  timed[`floor@${size}`] = slow.floor;
+  timed[`modelNoIndex@${size}`] = slow.modelNoIndex;
+}
+const results = Object.fromEntries(
+  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
+);
+const version = timed.version;
 
 // 3. Events recorded per second: the library API, and `rad session record` fed a batch on stdin.
 log('Timing event recording…');

@@ -38,12 +38,19 @@ export function runNode(args, { env = {}, cwd, input, capture = false } = {}) {
   return { ms, rssMb, stdout: capture ? String(result.stdout) : '' };
 }
 
-/** Runs a command `reps` times (after `before` each time); median wall ms and the largest peak RSS. */
-export function measure(args, { reps = 5, before, ...options } = {}) {
-  const runs = [];
+/**
+ * Runs each case `reps` times, interleaved (a, b, c, a, b, c, …); per case the median wall ms,
+ * the largest peak RSS and every run's ms. `before` runs ahead of each run of its case.
+ */
+export function measureRounds(cases, reps) {
+  const runs = Object.fromEntries(Object.keys(cases).map((key) => [key, []]));
   for (let i = 0; i < reps; i++) {
-    before?.();
-    runs.push(runNode(args, options));
+    for (const [key, { args, before, ...options }] of Object.entries(cases)) {
+      before?.();
+      runs[key].push(runNode(args, options));
+    }
   }
-  return { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)), runs: runs.map((r) => Math.round(r.ms)) };
+  return Object.fromEntries(
+    Object.entries(runs).map(([key, list]) => [key, { ms: median(list.map((r) => r.ms)), rssMb: Math.max(...list.map((r) => r.rssMb)), runs: list.map((r) => Math.round(r.ms)) }]),
+  );
 }

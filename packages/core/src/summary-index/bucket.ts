@@ -24,8 +24,8 @@ import {
  * appended to the bucket's file: small, so that with a hundred buckets little stays alive long
  * enough to burden the garbage collector, large enough that merges and writes stay few.
  */
-const MERGE_BATCH = 4;
-const FLUSH_BYTES = 16 * 1024;
+const MERGE_BATCH = 16;
+const FLUSH_BYTES = 64 * 1024;
 
 interface Merging {
   merged?: { section: unknown; sessions: number };

@@ -4,7 +4,9 @@ import { INDEX_FORMAT, type BrokenEntry, type Manifest } from './manifest.js';
 import { compareNewestFirst, type SessionKey } from './order.js';
 import type { Probe } from './probe.js';
 import { throttledProgress } from './progress.js';
-import { readEntry } from './read-entry.js';
+import { entryFromText, readEntry, unreadable, type EntryResult } from './read-entry.js';
+import { readAhead } from './read-ahead.js';
+import { isRacy } from './stamps.js';
 import { rowKey, sortRows, type Row } from './rows.js';
 import { scanSessions, type SessionNames } from './scan.js';
 import { SEGMENT_ROWS, chunkRows, describeSegment, type SegmentRef } from './segment-build.js';
@@ -39,6 +41,7 @@ function sampleOf(ids: readonly string[], count: number): string[] {
 
 /** Boundary keys that cut the sampled keys into `parts` runs of equal size; the last bucket takes the rest. */
 function boundaries(sample: SessionKey[], parts: number): SessionKey[] {
+  if (sample.length === 0) return [];
   const sorted = [...sample].sort(compareNewestFirst);
   return Array.from({ length: parts - 1 }, (_, b) => sorted[Math.max(0, Math.floor(((b + 1) * sorted.length) / parts) - 1)]!);
 }
@@ -66,8 +69,7 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
   const broken: BrokenEntry[] = [];
   const tick = throttledProgress(deps.progress, ids.length);
   let done = 0;
-  const read = async (id: string): Promise<Row | undefined> => {
-    const result = await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now());
+  const take = (result: EntryResult): Row | undefined => {
     tick(++done);
     if (done % 500 === 0) deps.onBusy?.();
     if ('broken' in result) broken.push(result.broken);
@@ -77,32 +79,41 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
   if (!streaming || ids.length <= IN_MEMORY_ROWS) {
     const rows: Row[] = [];
     for (const id of ids) {
-      const row = await read(id);
+      const row = take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now()));
       if (row) rows.push(row);
     }
     segments = chunkRows(sortRows(rows)).map((chunk) => describeSegment(chunk, deps.plugins));
   } else {
     // A random sample fixes the segment boundaries; the rest is then read in directory order
-    // (much faster than random order for the file system) and streamed to its segment.
+    // (faster than random order for the file system) and streamed to its segment. A second
+    // thread does the reading while this one parses.
     const sampled = sampleOf(ids, SAMPLE_ROWS);
+    const skip = new Set(sampled);
+    const order = [...sampled, ...ids.filter((id) => !skip.has(id))];
     const sample: Row[] = [];
-    for (const id of sampled) {
-      const row = await read(id);
-      if (row) sample.push(row);
-    }
-    const cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
-    const buckets = Array.from({ length: cuts.length + 1 }, () => new Bucket(deps.paths.indexDir, deps.plugins));
+    let cuts: SessionKey[] = [];
+    let buckets: Bucket[] = [];
     const add = (row: Row) => {
       const key = rowKey(row);
       buckets[bucketOf(cuts, key)]!.add(row, key);
     };
-    sample.forEach(add);
-    sample.length = 0;
-    const skip = new Set(sampled);
-    for (const id of ids) {
-      if (skip.has(id)) continue;
-      const row = await read(id);
-      if (row) add(row);
+    for await (const read of readAhead(order.map((id) => deps.paths.reportFile(id)))) {
+      const id = order[read.index]!;
+      const file = deps.paths.reportFile(id);
+      const result = read.data
+        ? await entryFromText(deps.store, deps.plugins, deps.warn, id, { size: read.size, mtimeMs: isRacy(read.mtimeMs, deps.now()) ? -1 : read.mtimeMs }, read.data.toString('utf8'))
+        : unreadable(file, id, read.error ?? 'EIO', deps.warn);
+      const row = take(result);
+      if (read.index < sampled.length) {
+        if (row) sample.push(row);
+        if (read.index === sampled.length - 1) {
+          cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
+          buckets = Array.from({ length: cuts.length + 1 }, () => new Bucket(deps.paths.indexDir, deps.plugins));
+          sample.splice(0).forEach(add);
+        }
+      } else if (row) {
+        add(row);
+      }
     }
     segments = buckets.flatMap((b) => b.finish());
   }

@@ -38,8 +38,7 @@ export function readReportText(file: string, nowMs: number): { stamp: FileStamp;
 
 /**
  * Reads one report into a row. The file is read synchronously: a few KB, where the thread-pool
- * round trip of an async read would cost more than the read itself at 100,000 files. A corrupt
- * report with a journal is rebuilt from the journal, as loading it would.
+ * round trip of an async read would cost more than the read itself.
  */
 export async function readEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, nowMs: number): Promise<EntryResult> {
   const file = store.paths.reportFile(id);
@@ -50,8 +49,11 @@ export async function readEntry(store: ReportStore, plugins: readonly ActivePlug
     const stamp = fileStamp(file, nowMs) ?? { size: 0, mtimeMs: -1 };
     return broken(id, stamp, `${file} could not be read (${(error as Error).message}); it was skipped.`, warn);
   }
-  if (!read) return { gone: true };
-  const { stamp, text } = read;
+  return read ? entryFromText(store, plugins, warn, id, read.stamp, read.text) : { gone: true };
+}
+
+/** Turns a report's text into a row; a corrupt report with a journal is rebuilt from the journal, as loading it would. */
+export async function entryFromText(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string): Promise<EntryResult> {
   let report: SessionReport;
   try {
     report = store.parseReport(id, text);
@@ -63,6 +65,12 @@ export async function readEntry(store: ReportStore, plugins: readonly ActivePlug
     report = loaded;
   }
   return { row: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, summary: summarizeReport(report, plugins, warn) } };
+}
+
+/** A file the read-ahead thread could not read, as an entry. */
+export function unreadable(file: string, id: string, code: string, warn: (m: string) => void): EntryResult {
+  if (code === 'ENOENT') return { gone: true };
+  return broken(id, { size: 0, mtimeMs: -1 }, `${file} could not be read (${code}); it was skipped.`, warn);
 }
 
 function broken(id: string, stamp: FileStamp, message: string, warn: (m: string) => void): EntryResult {

@@ -8,10 +8,13 @@ import { throttledProgress } from './progress.js';
 import { readEntry } from './read-entry.js';
 import { rowKey, sortRows, type Row } from './rows.js';
 import { scanSessions, type SessionNames } from './scan.js';
-import { SEGMENT_ROWS, chunkRows, describeSegment, type SegmentRef } from './segment-build.js';
+import { SEGMENT_ROWS, chunkRows, describeSegment, storeSegment, type SegmentRef } from './segment-build.js';
 import { readSegmentKeys, readSegmentRows } from './segment-files.js';
 import { fileStamp, sameDir, sameFile, type FileStamp } from './stamps.js';
 import { pickSections } from './summary.js';
+
+/** Most changed reports a repair re-reads; more, and the index is rebuilt (streaming) instead. */
+export const MAX_CHANGED_ROWS = 4 * SEGMENT_ROWS;
 
 interface Located extends FileStamp {
   segment: number;
@@ -58,9 +61,17 @@ function route(manifest: Manifest, key: SessionKey): number {
  * Brings an index up to date with the sessions folder, touching only what changed: the folder is
  * listed only when its stamp moved, files are stat'ed only when new, logged by our writers or
  * asked for (`verify`), and only segments holding a changed session are rewritten. Segments
- * summarized by other plugin code (a plugin upgraded or enabled) are re-read whole.
+ * summarized by other plugin code (a plugin upgraded or enabled) are re-read whole. Returns
+ * undefined when so many reports changed that a (memory-bounded) rebuild should be done instead.
  */
-export async function repairIndex(deps: IndexDeps, old: Manifest, oldSegments: SegmentRef[], probe: Probe, verify: ReadonlySet<string>): Promise<IndexState> {
+export async function repairIndex(
+  deps: IndexDeps,
+  old: Manifest,
+  oldSegments: SegmentRef[],
+  probe: Probe,
+  verify: ReadonlySet<string>,
+  persist: boolean,
+): Promise<IndexState | undefined> {
   const indexDir = deps.paths.indexDir;
   const located = locate(indexDir, old);
   const brokenBefore = new Map(old.broken.map((b) => [b.id, b]));
@@ -90,20 +101,25 @@ export async function repairIndex(deps: IndexDeps, old: Manifest, oldSegments: S
 
   const changed = new Map<string, Row>();
   const broken = new Map<string, BrokenEntry>(brokenBefore);
-  const todo = [...new Set([...check, ...reread])].filter((id) => !removed.has(id));
-  const tick = throttledProgress(todo.length > SEGMENT_ROWS ? deps.progress : undefined, todo.length);
-  for (let i = 0; i < todo.length; i++) {
-    const id = todo[i]!;
-    tick(i + 1);
-    if (i % 500 === 499) deps.onBusy?.();
+  const toRead: string[] = [];
+  for (const id of new Set([...check, ...reread])) {
+    if (removed.has(id)) continue;
     const stamp = fileStamp(deps.paths.reportFile(id), deps.now());
     if (!stamp) {
       if (located.has(id)) removed.add(id);
       broken.delete(id);
-      continue;
+    } else if (reread.has(id) || !sameFile(located.get(id) ?? brokenBefore.get(id), stamp)) {
+      toRead.push(id);
     }
-    if (!reread.has(id) && sameFile(located.get(id) ?? brokenBefore.get(id), stamp)) continue;
+  }
+  // Changed rows are held until they are placed; past this many, a streaming rebuild is cheaper on memory.
+  if (toRead.length > MAX_CHANGED_ROWS) return undefined;
+  const tick = throttledProgress(toRead.length > SEGMENT_ROWS ? deps.progress : undefined, toRead.length);
+  for (let i = 0; i < toRead.length; i++) {
+    const id = toRead[i]!;
     const result = await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now());
+    tick(i + 1);
+    if (i % 500 === 499) deps.onBusy?.();
     if ('row' in result) {
       changed.set(id, result.row);
       broken.delete(id);
@@ -131,9 +147,19 @@ export async function repairIndex(deps: IndexDeps, old: Manifest, oldSegments: S
   const segments: SegmentRef[] = [];
   const dropped: string[] = [];
   const keep = (row: Row) => !removed.has(row.id) && !changed.has(row.id);
-  if (old.segments.length === 0) {
-    for (const chunk of chunkRows(sortRows([...(routed.get(-1) ?? [])]))) segments.push(describeSegment(chunk, deps.plugins));
-  }
+  // With `persist`, each rewritten segment is written at once and its rows let go, so a repair
+  // touching every segment still holds one segment's rows at a time.
+  const place = (rows: Row[]) => {
+    for (const chunk of rows.length > 2 * SEGMENT_ROWS ? chunkRows(rows) : rows.length > 0 ? [rows] : []) {
+      const segment = describeSegment(chunk, deps.plugins);
+      if (persist) {
+        storeSegment(indexDir, segment);
+        delete segment.rows;
+      }
+      segments.push(segment);
+    }
+  };
+  if (old.segments.length === 0) place(sortRows(routed.get(-1) ?? []));
   old.segments.forEach((meta, i) => {
     if (!affected.has(i)) {
       segments.push(oldSegments[i] ?? { meta });
@@ -141,9 +167,7 @@ export async function repairIndex(deps: IndexDeps, old: Manifest, oldSegments: S
     }
     dropped.push(meta.name);
     const base = (oldSegments[i]?.rows ?? readSegmentRows(indexDir, meta)).filter(keep).map((row) => ({ ...row, summary: pickSections(row.summary, deps.plugins) }));
-    const rows = sortRows([...base, ...(routed.get(i) ?? [])]);
-    if (rows.length === 0) return;
-    for (const chunk of rows.length > 2 * SEGMENT_ROWS ? chunkRows(rows) : [rows]) segments.push(describeSegment(chunk, deps.plugins));
+    place(sortRows([...base, ...(routed.get(i) ?? [])]));
   });
 
   const now = deps.now();

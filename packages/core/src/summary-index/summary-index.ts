@@ -18,8 +18,14 @@ export interface OpenOptions {
   rebuild?: boolean;
 }
 
-/** How often a process waiting for another's full build looks again. */
+/** True for errors that mean the index folder cannot be written. */
+function isWriteFailure(error: unknown): boolean {
+  return ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException)?.code ?? '');
+}
+
+/** How often a process waiting for another's rebuild looks again, and how long it waits before building in memory itself. */
 const WAIT_MS = 100;
+const MAX_WAIT_MS = 60_000;
 
 /**
  * The summary index: a cache of every report's summary in `.radium/_internals/index/`, kept in
@@ -27,8 +33,8 @@ const WAIT_MS = 100;
  * the index checks it against them (two stats when nothing changed) and repairs or rebuilds it.
  *
  * Writers take a lock; readers never do. A process that finds the lock held repairs in memory and
- * answers without writing, except that it waits for a full build already under way rather than
- * doing the same expensive work twice.
+ * answers without writing, except that it waits when a rebuild is needed rather than doing the
+ * same expensive work twice at once.
  */
 export class SummaryIndex {
   constructor(private readonly deps: IndexDeps) {}
@@ -37,17 +43,26 @@ export class SummaryIndex {
   async open(options: OpenOptions = {}): Promise<IndexView> {
     const verify = new Set(options.verify ?? []);
     const { indexDir, sessionsDir } = this.deps.paths;
+    const waitingSince = Date.now();
     for (;;) {
       const probe = takeProbe(sessionsDir, indexDir, this.deps.now());
       let manifest = options.rebuild ? undefined : readManifest(indexDir);
       if (manifest && verify.size === 0 && isFresh(manifest, probe, this.deps.plugins)) return this.view(manifest);
       const lock = IndexLock.tryAcquire(indexDir, this.deps.now());
-      if (lock === 'held' && !manifest) {
-        await sleep(WAIT_MS);
-        continue;
+      if (lock === 'held') {
+        // Another process is writing: repair in memory when that is small, else wait for it
+        // rather than doing the same full build twice at once.
+        const state = manifest ? await this.repairOnly(manifest, probe, verify) : undefined;
+        if (state) return this.view(state.manifest, state);
+        if (Date.now() - waitingSince < MAX_WAIT_MS) {
+          await sleep(WAIT_MS);
+          continue;
+        }
+        const built = await this.compute(manifest, probe, verify, this.deps, false);
+        return this.view(built.manifest, built);
       }
-      if (!(lock instanceof IndexLock)) {
-        const state = await this.update(manifest, probe, verify, undefined);
+      if (lock === 'unavailable') {
+        const state = await this.compute(manifest, probe, verify, this.deps, false);
         return this.view(state.manifest, state);
       }
       try {
@@ -63,15 +78,33 @@ export class SummaryIndex {
     }
   }
 
-  private async update(manifest: Manifest | undefined, probe: Probe, verify: Set<string>, lock: IndexLock | undefined): Promise<IndexState> {
-    const deps = lock ? { ...this.deps, onBusy: () => lock.heartbeat() } : this.deps;
-    // Only the lock holder streams a full build into new segment files; others build in memory.
-    if (!manifest) return buildIndex(deps, probe, lock !== undefined);
+  /** Brings the index up to date under the lock, writing segments as it goes (in memory if writes fail). */
+  private async update(manifest: Manifest | undefined, probe: Probe, verify: Set<string>, lock: IndexLock): Promise<IndexState> {
+    const deps = { ...this.deps, onBusy: () => lock.heartbeat() };
     try {
-      return await repairIndex(deps, manifest, manifest.segments.map((meta) => ({ meta })), probe, verify);
+      return await this.compute(manifest, probe, verify, deps, true);
     } catch (error) {
-      // A segment file missing or damaged: the index is a cache, so rebuild it quietly.
-      if (error instanceof IndexUnreadableError) return buildIndex(deps, probe, lock !== undefined);
+      if (!isWriteFailure(error)) throw error;
+      return this.compute(manifest, probe, verify, deps, false);
+    }
+  }
+
+  /** Repairs, or builds when there is no usable index or too much changed. */
+  private async compute(manifest: Manifest | undefined, probe: Probe, verify: Set<string>, deps: IndexDeps, persist: boolean): Promise<IndexState> {
+    if (manifest) {
+      const repaired = await this.repairOnly(manifest, probe, verify, deps, persist);
+      if (repaired) return repaired;
+    }
+    return buildIndex(deps, probe, persist);
+  }
+
+  /** An incremental repair, or undefined when it would take a rebuild (too much changed, or a damaged cache file). */
+  private async repairOnly(manifest: Manifest, probe: Probe, verify: Set<string>, deps: IndexDeps = this.deps, persist = false): Promise<IndexState | undefined> {
+    try {
+      return await repairIndex(deps, manifest, manifest.segments.map((meta) => ({ meta })), probe, verify, persist);
+    } catch (error) {
+      // A damaged cache file: the index is a cache, so it is rebuilt quietly.
+      if (error instanceof IndexUnreadableError) return undefined;
       throw error;
     }
   }
