@@ -4,12 +4,13 @@
 // prints the figures and the ratios the scale issue asks for. See bench/README.md.
 // `--quick` uses 10, 1,000 and 10,000 sessions (for trying the bench out).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { writeClaudeLogs } from './lib/claude-logs.mjs';
+import { measureRecording } from './lib/events-rate.mjs';
+import { measureImporters } from './lib/importers.mjs';
 import { measureRounds, runNode } from './lib/measure.mjs';
-import { int, markdownTable, mb, ms, ratio, textTable } from './lib/table.mjs';
+import { renderReport } from './lib/report.mjs';
+import { int } from './lib/table.mjs';
 import { codeHash, ensureWorkspace, repoRoot, reportStats, workDir } from './lib/workspaces.mjs';
 
 const started = Date.now();
@@ -67,110 +68,18 @@ const results = Object.fromEntries(
 );
 const version = timed.version;
 
-// 3. Events recorded per second: the library API, and `rad session record` fed a batch on stdin.
+// 3. Events recorded per second, and 4. the Claude Code importer against ccusage.
 log('Timing event recording…');
-const eventsDir = path.join(workDir, 'events-ws');
-rmSync(eventsDir, { recursive: true, force: true });
-mkdirSync(path.join(eventsDir, '.radium/_internals/sessions'), { recursive: true });
-const library = JSON.parse(runNode([path.join(repoRoot, 'bench/lib/record-rate.mjs'), eventsDir, String(RECORD_EVENTS)], { capture: true }).stdout);
-const session = JSON.parse(runNode(rad('session', 'start', '--workspace', eventsDir, '--json'), { capture: true }).stdout);
-const sessionId = session.sessionId ?? session.id;
-const lines = Array.from({ length: CLI_RECORD_EVENTS }, (_, i) =>
-  JSON.stringify(i % 2 ? { type: 'tool.call', name: 'Read', success: true, durationMs: 12 } : { type: 'api.response', model: 'gpt-5', engine: 'openai', durationMs: 700, tokens: { input: 900, output: 40 } }),
-).join('\n');
-const viaCli = runNode(rad('session', 'record', '--session-id', sessionId, '--workspace', eventsDir), { input: `${lines}\n` });
-runNode(rad('session', 'end', '--session-id', sessionId, '--workspace', eventsDir));
-
-// 4. Importing Claude Code logs, against ccusage reading the same logs.
+const settings = { libraryEvents: RECORD_EVENTS, cliEvents: CLI_RECORD_EVENTS, claudeSessions: CLAUDE_SESSIONS };
+const recording = measureRecording({ repoRoot, workDir, rad, libraryEvents: RECORD_EVENTS, cliEvents: CLI_RECORD_EVENTS });
 log(`Timing the Claude Code importer and ccusage on ${int(CLAUDE_SESSIONS)} generated sessions…`);
-const claudeRoot = path.join(workDir, `claude-${CLAUDE_SESSIONS}-${codeHash()}`);
-if (!existsSync(path.join(claudeRoot, 'projects'))) {
-  rmSync(claudeRoot, { recursive: true, force: true });
-  writeClaudeLogs(claudeRoot, CLAUDE_SESSIONS);
-}
-const claudeEnv = { CLAUDE_CONFIG_DIR: claudeRoot };
-const importing = {};
-try {
-  const ccusage = createRequire(path.join(repoRoot, 'bench/package.json')).resolve('ccusage/package.json');
-  const ccusageBin = path.join(path.dirname(ccusage), 'dist/index.js');
-  importing.ccusageFirst = runNode([ccusageBin, 'session', '--json', '--offline'], { env: claudeEnv });
-  importing.ccusageRepeat = runNode([ccusageBin, 'session', '--json', '--offline'], { env: claudeEnv });
-} catch (error) {
-  importing.ccusageSkipped = (error).message;
-}
-try {
-  const importWs = path.join(workDir, 'import-ws');
-  rmSync(importWs, { recursive: true, force: true });
-  mkdirSync(path.join(importWs, '.radium/_internals/sessions'), { recursive: true });
-  const args = rad('stats', 'import', 'claude-code', '--all-projects', '--workspace', importWs);
-  importing.radFirst = runNode(args, { env: claudeEnv });
-  importing.radRepeat = runNode(args, { env: claudeEnv });
-} catch (error) {
-  importing.radSkipped = (error).message;
-}
+const importing = measureImporters({ repoRoot, workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash() });
 
 // 5. Report.
-const big = SIZES[SIZES.length - 1];
-const sizeHeader = SIZES.map((s) => `${int(s)} sessions`);
-const commandRows = [
-  ['rad stats history --limit 10', (r) => r.history],
-  ['rad stats model (index current)', (r) => r.model],
-  ['rad stats model (index deleted)', (r) => r.modelNoIndex],
-  ['rad stats session (latest)', (r) => r.session],
-  ['floor: read + parse every report', (r) => r.floor],
-].map(([label, pick]) => [label, ...SIZES.map((s) => ms(pick(results[s]).ms)), mb(pick(results[big]).rssMb)]);
-commandRows.push(['rad --version', ...SIZES.map(() => ms(version.ms)), mb(version.rssMb)]);
-const header = ['command (median wall time)', ...sizeHeader, `peak RSS @ ${int(big)}`];
-
-const r = results[big];
-const ratios = [
-  [`history --limit 10: ${int(big)} vs ${int(SIZES[0])} sessions`, ratio(r.history.ms / results[SIZES[0]].history.ms), 'about 1 wanted'],
-  [`model at ${int(big)}: read-every-file floor / model with index`, ratio(r.floor.ms / r.model.ms), 'times faster than the floor'],
-  [`model at ${int(big)} with no index / floor`, ratio(r.modelNoIndex.ms / r.floor.ms), 'close to 1 wanted'],
-  ['rad stats session / rad --version', ratio(r.session.ms / version.ms), `at ${int(big)} sessions`],
-];
-const eventRows = [
-  ['library API (SessionRecorder.record)', `${int(library.perSecond)} events/s`, `${int(RECORD_EVENTS)} events`],
-  ['rad session record (JSON lines on stdin)', `${int(CLI_RECORD_EVENTS / (viaCli.ms / 1000))} events/s`, `${int(CLI_RECORD_EVENTS)} events in one call, start-up included`],
-];
-const importRows = [];
-for (const [label, first, repeat, skipped] of [
-  ['ccusage 18.0.11 session --json --offline', importing.ccusageFirst, importing.ccusageRepeat, importing.ccusageSkipped],
-  ['rad stats import claude-code --all-projects', importing.radFirst, importing.radRepeat, importing.radSkipped],
-]) {
-  importRows.push(skipped ? [label, 'skipped', skipped.slice(0, 120), ''] : [label, ms(first.ms), ms(repeat.ms), mb(Math.max(first.rssMb, repeat.rssMb))]);
-}
-
 const machine = `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`;
-const out = [
-  `rad stats benchmark: ${machine}`,
-  '',
-  textTable(header, commandRows),
-  '',
-  textTable(['ratio', 'measured', ''], ratios),
-  '',
-  textTable(['events recorded', 'rate', ''], eventRows),
-  '',
-  textTable([`importing ${int(CLAUDE_SESSIONS)} Claude Code sessions`, 'first run', 'repeat run', 'peak RSS'], importRows),
-  '',
-  `Whole bench: ${ms(Date.now() - started)}.`,
-];
-process.stdout.write(`${out.join('\n')}\n`);
-
+const report = renderReport({ machine, sizes: SIZES, results, version, recording, importing, settings, seconds: (Date.now() - started) / 1000 });
+process.stdout.write(`${report.text}\n`);
 mkdirSync(workDir, { recursive: true });
-const markdown = [
-  `Measured on ${machine}.`,
-  '',
-  markdownTable(header, commandRows),
-  '',
-  markdownTable(['ratio', 'measured', ''], ratios),
-  '',
-  markdownTable(['events recorded', 'rate', ''], eventRows),
-  '',
-  markdownTable([`importing ${int(CLAUDE_SESSIONS)} Claude Code sessions`, 'first run', 'repeat run', 'peak RSS'], importRows),
-  '',
-  `Whole bench: ${ms(Date.now() - started)}.`,
-].join('\n');
-writeFileSync(path.join(workDir, 'results.md'), `${markdown}\n`);
-writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, library, viaCliMs: viaCli.ms, importing, tmp: tmpdir() }, null, 2)}\n`);
+writeFileSync(path.join(workDir, 'results.md'), `${report.markdown}\n`);
+writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, recording, importing }, null, 2)}\n`);
 log(`Results also written to ${path.relative(process.cwd(), path.join(workDir, 'results.md'))}.`);

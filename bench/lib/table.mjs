@@ -9,15 +9,15 @@ export const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}x`
 /** Formats an integer with thousands separators. */
 export const int = (value) => Math.round(value).toLocaleString('en-US');
 
-/** Renders rows (arrays of strings) with a header, first column left-aligned and the rest right-aligned. */
-export function textTable(header, rows) {
+/** Renders rows (arrays of strings) under a header: numbers right-aligned, the first column and those in `left` left-aligned. */
+export function textTable(header, rows, left = []) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (cells) => cells.map((c, i) => (i === 0 || left.includes(i) ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** Renders the same rows as a Markdown table. */
-export function markdownTable(header, rows) {
+/** Renders the same rows as a Markdown table; `left` lists the columns (besides the first) that hold text. */
+export function markdownTable(header, rows, left = []) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+  return [line(header), line(header.map((_, i) => (i === 0 || left.includes(i) ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }

@@ -126,27 +126,33 @@ export class SessionCatalog {
   /** Every session in history order (newest first), one index segment in memory at a time. */
   private async *listAll(): AsyncGenerator<Listed> {
     let last: SessionKey | undefined;
+    const unseen = (item: Listed) => last === undefined || compareNewestFirst(last, item.key) < 0;
     for (let attempt = 0; ; attempt++) {
       const view = await this.index().open(attempt === 0 ? {} : { rebuild: true });
       if (attempt === 0) this.warnBroken(view);
       const journals = await this.journalSessions(view);
-      const after = (item: Listed) => last === undefined || compareNewestFirst(last, item.key) < 0;
       try {
+        // Index rows and journal-only sessions are both newest first: merge the two streams.
         let j = 0;
         for (const row of view.rows()) {
           const item = listedRow(row);
-          if (!after(item)) continue;
-          while (j < journals.length && compareNewestFirst(journals[j]!.key, item.key) < 0) {
-            const journal = journals[j++]!;
-            if (after(journal)) yield (last = journal.key, journal);
+          for (; j < journals.length && compareNewestFirst(journals[j]!.key, item.key) < 0; j++) {
+            if (!unseen(journals[j]!)) continue;
+            last = journals[j]!.key;
+            yield journals[j]!;
           }
+          if (!unseen(item)) continue;
           last = item.key;
           yield item;
         }
-        for (; j < journals.length; j++) if (after(journals[j]!)) yield (last = journals[j]!.key, journals[j]!);
+        for (; j < journals.length; j++) {
+          if (!unseen(journals[j]!)) continue;
+          last = journals[j]!.key;
+          yield journals[j]!;
+        }
         return;
       } catch (error) {
-        // A segment vanished or is damaged mid-stream: rebuild and resume after the last session given.
+        // A segment vanished or is damaged mid-stream: rebuild and go on after the last session given.
         if (!(error instanceof IndexUnreadableError) || attempt > 0) throw error;
       }
     }

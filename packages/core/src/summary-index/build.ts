@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { REPORT_SUFFIX } from '../store/paths.js';
 import { Bucket } from './bucket.js';
 import type { IndexDeps } from './deps.js';
 import { INDEX_FORMAT, type BrokenEntry, type Manifest } from './manifest.js';
@@ -97,12 +99,13 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
       const key = rowKey(row);
       buckets[bucketOf(cuts, key)]!.add(row, key);
     };
-    for await (const read of readAhead(order.map((id) => deps.paths.reportFile(id)))) {
+    // Ids came from the listing, so they are valid file names: plain concatenation is enough here.
+    const dir = deps.paths.sessionsDir;
+    for await (const read of readAhead(order.map((id) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`))) {
       const id = order[read.index]!;
-      const file = deps.paths.reportFile(id);
       const result = read.data
         ? await entryFromText(deps.store, deps.plugins, deps.warn, id, { size: read.size, mtimeMs: isRacy(read.mtimeMs, deps.now()) ? -1 : read.mtimeMs }, read.data.toString('utf8'))
-        : unreadable(file, id, read.error ?? 'EIO', deps.warn);
+        : unreadable(deps.paths.reportFile(id), id, read.error ?? 'EIO', deps.warn);
       const row = take(result);
       if (read.index < sampled.length) {
         if (row) sample.push(row);

@@ -34,8 +34,13 @@ export function recordChange(indexDir: string, sessionId: string): void {
 
 /** Stamp of the change log, or null when there is none yet. */
 export function logStamp(indexDir: string): LogStamp | null {
-  const stat = statSync(path.join(indexDir, CHANGE_LOG), { throwIfNoEntry: false });
-  return stat ? { size: stat.size, ino: stat.ino } : null;
+  try {
+    const stat = statSync(path.join(indexDir, CHANGE_LOG), { throwIfNoEntry: false });
+    return stat ? { size: stat.size, ino: stat.ino } : null;
+  } catch {
+    // The index folder is not a folder: there is no log to read.
+    return null;
+  }
 }
 
 /** Ids appended between byte `from` and byte `to`, and the offset after the last whole line read. */

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 
 /**
  * How close to "now" a modification time must be for us to distrust it. File systems keep times
@@ -25,9 +25,19 @@ export interface DirStamp {
 /** True when a modification time is too recent to be trusted (see RACY_MS). */
 export const isRacy = (mtimeMs: number, nowMs: number): boolean => mtimeMs > nowMs - RACY_MS;
 
+/** A stat, or undefined when the path is missing or a parent is not a folder. */
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
 /** Stamp of a regular file, or undefined when it is gone (or not a file). Sync: one syscall, no thread hop. */
 export function fileStamp(file: string, nowMs: number): FileStamp | undefined {
-  const stat = statSync(file, { throwIfNoEntry: false });
+  const stat = statOrUndefined(file);
   if (!stat?.isFile()) return undefined;
   return { size: stat.size, mtimeMs: isRacy(stat.mtimeMs, nowMs) ? -1 : stat.mtimeMs };
 }
@@ -39,7 +49,7 @@ export function sameFile(recorded: FileStamp | undefined, current: FileStamp | u
 
 /** Stamp of a folder, or null when it does not exist. */
 export function dirStamp(dir: string, nowMs: number): DirStamp | null {
-  const stat = statSync(dir, { throwIfNoEntry: false });
+  const stat = statOrUndefined(dir);
   if (!stat?.isDirectory()) return null;
   return { mtimeMs: stat.mtimeMs, ino: stat.ino, racy: isRacy(stat.mtimeMs, nowMs) };
 }

@@ -236,16 +236,28 @@ describe('summary index', () => {
     const manifest = readManifest(host.paths.indexDir)!;
     expect(manifest.segments.length).toBeGreaterThan(1);
     expect(manifest.segments.reduce((n, s) => n + s.count, 0)).toBe(2599);
+    // Segment files vanishing while a stream reads them (a writer collected them): the stream
+    // rebuilds and carries on after the last session it gave, with no session twice or missed.
+    const streamed: string[] = [];
+    for await (const summary of hostFor(workspace).catalog.summaries()) {
+      if (streamed.length === 1) for (const name of readdirSync(host.paths.indexDir)) if (name.endsWith('.rows.jsonl')) rmSync(path.join(host.paths.indexDir, name));
+      streamed.push(summary.sessionId);
+    }
+    expect(streamed).toEqual(expected);
   });
 
   it('streams a large build into segments and still answers in history order', async () => {
     const workspace = await tempWorkspace();
     const host = hostFor(workspace);
-    // 4,500 sessions (past the in-memory limit), crowded into a few bursts so the segment cuts
+    // 4,500 sessions (past the in-memory limits), crowded into a few bursts so the segment cuts
     // taken from the first rows read must cope with an uneven spread over time.
     const total = 4500;
     const minuteOf = (i: number) => (i % 3) * 100_000 + ((i * 7919) % total);
-    for (let i = 0; i < total; i++) writeReportBehindItsBack(host, countReport(`b${String(i).padStart(5, '0')}`, at(minuteOf(i)), 1));
+    const write = (i: number) => writeReportBehindItsBack(host, countReport(`b${String(i).padStart(5, '0')}`, at(minuteOf(i)), 1));
+    // A small index first: so many new reports then make the repair give way to a streaming rebuild.
+    for (let i = 0; i < 10; i++) write(i);
+    expect((await host.catalog.page(0, 1)).total).toBe(10);
+    for (let i = 10; i < total; i++) write(i);
     const merged = await host.catalog.merged();
     expect(merged.sessions).toBe(total);
     expect((merged.plugins.count?.section as CountSection).byType['tool.call']).toBe(total);
@@ -257,6 +269,26 @@ describe('summary index', () => {
     const manifest = readManifest(host.paths.indexDir)!;
     expect(manifest.segments.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...manifest.segments.map((s) => s.count))).toBeLessThanOrEqual(2000);
+  });
+
+  it('still answers, from memory, when the index folder cannot be written', async () => {
+    const workspace = await workspaceWith(3);
+    const host = hostFor(workspace);
+    rmSync(host.paths.indexDir, { recursive: true, force: true });
+    writeFileSync(host.paths.indexDir, 'not a folder');
+    await host.store.save(countReport('s00003', at(3), 3));
+    expect(await ids(host)).toEqual(['s00003', 's00002', 's00001', 's00000']);
+    expect(await toolCalls(host)).toBe(6);
+    expect(host.warnings.messages).toEqual([]);
+  });
+
+  it('finds no sessions, without failing, when the sessions folder does not exist', async () => {
+    const workspace = await tempWorkspace();
+    const host = hostFor(workspace);
+    rmSync(host.paths.sessionsDir, { recursive: true });
+    expect(await host.catalog.page(0, 10)).toEqual({ total: 0, items: [] });
+    expect(await host.catalog.merged()).toEqual({ sessions: 0, plugins: {} });
+    expect(await host.catalog.latestId()).toBeUndefined();
   });
 
   it('reports progress while it builds', async () => {

@@ -1,0 +1,40 @@
+// The Claude Code importer against ccusage, both reading the same generated transcripts.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { writeClaudeLogs } from './claude-logs.mjs';
+import { runNode } from './measure.mjs';
+
+/** ccusage version pinned in bench/package.json. */
+export const CCUSAGE = 'ccusage 18.0.11';
+
+/**
+ * Runs `ccusage session` and `rad stats import claude-code` twice each on `sessions` generated
+ * sessions (cached under `workDir`). A tool that cannot run is reported as skipped, with why.
+ */
+export function measureImporters({ repoRoot, workDir, rad, sessions, key }) {
+  const root = path.join(workDir, `claude-${sessions}-${key}`);
+  if (!existsSync(path.join(root, 'projects'))) {
+    rmSync(root, { recursive: true, force: true });
+    writeClaudeLogs(root, sessions);
+  }
+  const env = { CLAUDE_CONFIG_DIR: root };
+  const out = {};
+  try {
+    const ccusage = createRequire(path.join(repoRoot, 'bench/package.json')).resolve('ccusage/package.json');
+    const bin = path.join(path.dirname(ccusage), 'dist/index.js');
+    out.ccusage = { first: runNode([bin, 'session', '--json', '--offline'], { env }), repeat: runNode([bin, 'session', '--json', '--offline'], { env }) };
+  } catch (error) {
+    out.ccusage = { skipped: error.message };
+  }
+  try {
+    const workspace = path.join(workDir, 'import-ws');
+    rmSync(workspace, { recursive: true, force: true });
+    mkdirSync(path.join(workspace, '.radium/_internals/sessions'), { recursive: true });
+    const args = rad('stats', 'import', 'claude-code', '--all-projects', '--workspace', workspace);
+    out.rad = { first: runNode(args, { env }), repeat: runNode(args, { env }) };
+  } catch (error) {
+    out.rad = { skipped: error.message };
+  }
+  return out;
+}

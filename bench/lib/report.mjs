@@ -1,0 +1,51 @@
+// Turns the measurements into the printed tables (and the same as Markdown for the README).
+import { int, markdownTable, mb, ms, ratio, textTable } from './table.mjs';
+import { CCUSAGE } from './importers.mjs';
+
+/** The report as text and as Markdown. */
+export function renderReport({ machine, sizes, results, version, recording, importing, settings, seconds }) {
+  const big = sizes[sizes.length - 1];
+  const small = sizes[0];
+  const r = results[big];
+  const commands = [
+    ['rad stats history --limit 10', (x) => x.history],
+    ['rad stats model (index current)', (x) => x.model],
+    ['rad stats model (index deleted)', (x) => x.modelNoIndex],
+    ['rad stats session (latest)', (x) => x.session],
+    ['floor: read + parse every report', (x) => x.floor],
+  ].map(([label, pick]) => [label, ...sizes.map((s) => ms(pick(results[s]).ms)), mb(pick(r).rssMb)]);
+  commands.push(['rad --version', ...sizes.map(() => ms(version.ms)), mb(version.rssMb)]);
+  const tables = [
+    [['command (median wall time)', ...sizes.map((s) => `${int(s)} sessions`), `peak RSS @ ${int(big)}`], commands, []],
+    [
+      ['ratio', 'measured', ''],
+      [
+        [`history --limit 10: ${int(big)} vs ${int(small)} sessions`, ratio(r.history.ms / results[small].history.ms), 'the issue: about the same'],
+        [`model at ${int(big)}: read-every-file floor / model with index`, ratio(r.floor.ms / r.model.ms), 'the issue: several times faster'],
+        [`model at ${int(big)}: with no index / floor`, ratio(r.modelNoIndex.ms / r.floor.ms), 'the issue: close to the floor'],
+        [`rad stats session / rad --version, at ${int(big)}`, ratio(r.session.ms / version.ms), 'start-up of a command that loads plugins'],
+      ],
+      [2],
+    ],
+    [
+      ['events recorded', 'rate', ''],
+      [
+        ['library API (SessionRecorder.record)', `${int(recording.libraryPerSecond)} events/s`, `${int(settings.libraryEvents)} events`],
+        ['rad session record (JSON lines on stdin)', `${int(recording.cliPerSecond)} events/s`, `${int(settings.cliEvents)} events in one call, start-up included`],
+      ],
+      [2],
+    ],
+    [
+      [`importing ${int(settings.claudeSessions)} Claude Code sessions`, 'first run', 'repeat run', 'peak RSS'],
+      [
+        [`${CCUSAGE} session --json --offline`, importing.ccusage],
+        ['rad stats import claude-code --all-projects', importing.rad],
+      ].map(([label, x]) => (x.skipped ? [label, 'skipped', x.skipped.slice(0, 160), ''] : [label, ms(x.first.ms), ms(x.repeat.ms), mb(Math.max(x.first.rssMb, x.repeat.rssMb))])),
+      [],
+    ],
+  ];
+  const footer = `Whole bench: ${ms(seconds * 1000)}.`;
+  const text = [`rad stats benchmark: ${machine}`, ...tables.flatMap(([h, rows, left]) => ['', textTable(h, rows, left)]), '', footer].join('\n');
+  const markdown = [`Measured on ${machine}.`, ...tables.flatMap(([h, rows, left]) => ['', markdownTable(h, rows, left)]), '', footer].join('\n');
+  return { text, markdown };
+}
