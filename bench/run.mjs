@@ -59,7 +59,7 @@ for (const size of SIZES) {
     floor: { args: [floorScript, workspace] },
     modelNoIndex: { args: rad('stats', 'model', '--workspace', workspace), before: () => rmSync(indexDir(workspace), { recursive: true, force: true }) },
   };
-  const slow = measureRounds(cases, size >= 100_000 ? 2 : 3);
+  const slow = measureRounds(cases, 3);
   timed[`floor@${size}`] = slow.floor;
   timed[`modelNoIndex@${size}`] = slow.modelNoIndex;
 }

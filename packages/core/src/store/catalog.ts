@@ -80,7 +80,7 @@ export class SessionCatalog {
       return await use(view);
     } catch (error) {
       if (!(error instanceof IndexUnreadableError)) throw error;
-      return use(await this.index().open({ rebuild: true }));
+      return use(await this.index().open({ ...options, rebuild: true }));
     }
   }
 
@@ -99,8 +99,8 @@ export class SessionCatalog {
     return out.sort((a, b) => compareNewestFirst(a.key, b.key));
   }
 
-  private async listPage(offset: number, limit: number, verify = true): Promise<{ total: number; items: Listed[] }> {
-    const result = await this.withView(async (view) => {
+  private async listPage(offset: number, limit: number): Promise<{ total: number; items: Listed[] }> {
+    const pageOf = async (view: IndexView) => {
       this.warnBroken(view);
       const journals = await this.journalSessions(view);
       const rows = view.head(offset + limit).map(listedRow);
@@ -109,12 +109,12 @@ export class SessionCatalog {
       // Rows about to be shown are checked against their files (a few stats), catching a report
       // rewritten in place, which leaves the folder's stamp unchanged.
       const now = Date.now();
-      const stale = items.filter((item) => item.stamp && !sameFile(item.stamp, fileStamp(this.store.paths.reportFile(item.id), now)));
-      return { total, items, stale: stale.map((s) => s.id) };
-    });
-    if (!verify || result.stale.length === 0) return result;
-    await this.index().open({ verify: result.stale });
-    return this.listPage(offset, limit, false);
+      const stale = items.filter((item) => item.stamp && !sameFile(item.stamp, fileStamp(this.store.paths.reportFile(item.id), now))).map((item) => item.id);
+      return { total, items, stale };
+    };
+    const first = await this.withView(pageOf);
+    if (first.stale.length === 0) return first;
+    return this.withView(pageOf, { verify: first.stale });
   }
 
   /** Sessions newest first, `limit` of them from `offset`. */
@@ -163,17 +163,26 @@ export class SessionCatalog {
     for await (const item of this.listAll()) yield pickSections(item.summary, this.plugins);
   }
 
-  /** Ids of every session, newest first (for export). */
+  /** Ids of every session, newest first (for export), from the index's key files: no summary is read. */
   async idsNewestFirst(): Promise<string[]> {
-    const ids: string[] = [];
-    for await (const item of this.listAll()) ids.push(item.id);
-    return ids;
+    return this.withView(async (view) => {
+      this.warnBroken(view);
+      const journals = await this.journalSessions(view);
+      const ids: string[] = [];
+      let j = 0;
+      for (const key of view.keys()) {
+        for (; j < journals.length && compareNewestFirst(journals[j]!.key, key) < 0; j++) ids.push(journals[j]!.id);
+        ids.push(key[1]);
+      }
+      for (; j < journals.length; j++) ids.push(journals[j]!.id);
+      return ids;
+    });
   }
 
   /** Every loadable session's full report, newest first, one at a time (for export). */
   async *reports(): AsyncGenerator<SessionReport> {
-    for await (const item of this.listAll()) {
-      const report = await this.store.tryLoadEntry(await this.store.entry(item.id));
+    for (const id of await this.idsNewestFirst()) {
+      const report = await this.store.tryLoadEntry(await this.store.entry(id));
       if (report) yield report;
     }
   }

@@ -108,6 +108,7 @@ export class Bucket {
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareNewestFirst([this.starts[a]!, this.ids[a]!], [this.starts[b]!, this.ids[b]!]));
     const keys: SegmentKeys = {
       ids: order.map((i) => this.ids[i]!),
+      starts: order.map((i) => this.starts[i]!),
       sizes: order.map((i) => this.sizes[i]!),
       mtimes: order.map((i) => this.mtimes[i]!),
       offsets: order.map((i) => this.offsets[i]!),

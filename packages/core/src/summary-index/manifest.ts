@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic-write.js';
 
 /** Version of the index's file layout; an index of another version is rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 /** File name of the manifest inside the index folder. */
 export const MANIFEST = 'manifest.json';
 

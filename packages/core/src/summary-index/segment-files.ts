@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeF
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { SegmentMeta } from './manifest.js';
-import { IndexUnreadableError, type Row } from './rows.js';
+import { IndexUnreadableError, rowKey, type Row } from './rows.js';
 
 /**
  * A segment's ids and stamps in history order, with where each row's line sits in the rows file.
@@ -11,6 +11,8 @@ import { IndexUnreadableError, type Row } from './rows.js';
  */
 export interface SegmentKeys {
   ids: string[];
+  /** Start time (ms) of each session, so ids can be listed in history order without reading rows. */
+  starts: number[];
   sizes: number[];
   mtimes: number[];
   offsets: number[];
@@ -64,7 +66,7 @@ export function readSegmentKeys(dir: string, meta: SegmentMeta): SegmentKeys {
     throw new IndexUnreadableError(`${meta.name}: keys are not valid JSON`);
   }
   const n = meta.count;
-  const columns = [keys?.ids, keys?.sizes, keys?.mtimes, keys?.offsets, keys?.lengths];
+  const columns = [keys?.ids, keys?.starts, keys?.sizes, keys?.mtimes, keys?.offsets, keys?.lengths];
   if (columns.some((c) => !Array.isArray(c) || c.length !== n)) throw new IndexUnreadableError(`${meta.name}: keys do not match the manifest`);
   for (let i = 0; i < n; i++) {
     if (!(keys.offsets[i]! >= 0 && keys.lengths[i]! > 0 && keys.offsets[i]! + keys.lengths[i]! <= meta.bytes.rows)) throw new IndexUnreadableError(`${meta.name}: a row offset is out of range`);
@@ -156,13 +158,14 @@ export function serializeKeys(keys: SegmentKeys): string {
 
 /** Writes a new segment's files from rows in history order and their merge; returns their byte sizes. */
 export function writeSegmentFiles(dir: string, name: string, rows: readonly Row[], merged: SegmentMerged): SegmentMeta['bytes'] {
-  const keys: SegmentKeys = { ids: [], sizes: [], mtimes: [], offsets: [], lengths: [] };
+  const keys: SegmentKeys = { ids: [], starts: [], sizes: [], mtimes: [], offsets: [], lengths: [] };
   const lines: string[] = [];
   let offset = 0;
   for (const row of rows) {
     const line = `${JSON.stringify(row)}\n`;
     const length = Buffer.byteLength(line);
     keys.ids.push(row.id);
+    keys.starts.push(rowKey(row)[0]);
     keys.sizes.push(row.size);
     keys.mtimes.push(row.mtimeMs);
     keys.offsets.push(offset);

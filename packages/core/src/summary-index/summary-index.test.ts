@@ -212,6 +212,7 @@ describe('summary index', () => {
     const again = hostFor(workspace);
     expect(await ids(again)).toEqual(['live-one', 's00001', 's00000']);
     expect(await again.catalog.latestId()).toBe('live-one');
+    expect(await again.catalog.idsNewestFirst()).toEqual(['live-one', 's00001', 's00000']);
     expect((await again.catalog.merged()).sessions).toBe(3);
     await live.end();
     const ended = hostFor(workspace);

@@ -1,8 +1,9 @@
 import type { ActivePlugin } from '../report/fold.js';
 import type { Manifest } from './manifest.js';
-import type { Row } from './rows.js';
+import type { SessionKey } from './order.js';
+import { rowKey, type Row } from './rows.js';
 import type { SegmentRef } from './segment-build.js';
-import { readSegmentMerged, readSegmentRows } from './segment-files.js';
+import { readSegmentKeys, readSegmentMerged, readSegmentRows } from './segment-files.js';
 
 /** A plugin's sections merged over many sessions, and how many sessions had one. */
 export interface MergedSection {
@@ -34,6 +35,18 @@ export class IndexView {
     const out: Row[] = [];
     for (let i = 0; i < this.segments.length && out.length < n; i++) out.push(...this.rowsOf(i, n - out.length));
     return out;
+  }
+
+  /** Every indexed session's key ([start ms, id]) in history order, from the small key files only. */
+  *keys(): Generator<SessionKey> {
+    for (const segment of this.segments) {
+      if (segment.rows) {
+        yield* segment.rows.map(rowKey);
+        continue;
+      }
+      const keys = readSegmentKeys(this.indexDir, segment.meta);
+      for (let i = 0; i < keys.ids.length; i++) yield [keys.starts[i]!, keys.ids[i]!];
+    }
   }
 
   /** Every row in history order, one segment in memory at a time. */
