@@ -17,6 +17,7 @@ export * from './store/paths.js';
 export * from './store/session-id.js';
 export * from './store/atomic-write.js';
 export * from './store/report-store.js';
+export * from './store/lock-file.js';
 export * from './store/catalog.js';
 export * from './workspace/find.js';
 export * from './workspace/init.js';

@@ -1,15 +1,6 @@
 import { hostname } from 'node:os';
 import type { SessionStartEvent } from '../events/schema.js';
-
-/** True when the process is running (signal 0 checks existence without signalling). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { processAlive } from './process-alive.js';
 
 /**
  * Decides whether a journal without `session.end` is still being written. A recorder on this host

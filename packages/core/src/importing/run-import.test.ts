@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
@@ -179,8 +180,10 @@ describe('runImport', () => {
       await expect(run()).rejects.toThrow(ImportRunningError);
     } finally {
       other.kill();
+      await once(other, 'exit');
       release();
     }
+    // The holder died, so its lock is stale and the next run takes it over.
     expect((await run()).files.found).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { buildIndex, type IndexState } from './build.js';
 import type { IndexDeps } from './deps.js';
 import { collectGarbage } from './gc.js';
-import { IndexLock } from './index-lock.js';
+import { tryAcquireIndexLock, type IndexLock } from './index-lock.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import { isFresh, takeProbe, type Probe } from './probe.js';
 import { repairIndex } from './repair.js';
@@ -48,7 +48,7 @@ export class SummaryIndex {
       const probe = takeProbe(sessionsDir, indexDir, this.deps.now());
       let manifest = options.rebuild ? undefined : readManifest(indexDir);
       if (manifest && verify.size === 0 && isFresh(manifest, probe, this.deps.plugins)) return this.view(manifest);
-      const lock = IndexLock.tryAcquire(indexDir, this.deps.now());
+      const lock = tryAcquireIndexLock(indexDir, this.deps.now());
       if (lock === 'held') {
         // Another process is writing: repair in memory when that is small, else wait for it
         // rather than doing the same full build twice at once.
