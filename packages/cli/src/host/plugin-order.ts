@@ -4,14 +4,16 @@ type Config = Interfaces.Config;
 
 /**
  * Position of an oclif plugin in display order: the CLI's own `oclif.plugins` list first (tools,
- * git, timing, tokens, cache), then user-installed and linked plugins in the order oclif loaded them.
+ * git, timing, tokens, cache), then user-installed and linked plugins by name. oclif loads user
+ * plugins concurrently, so its load order is not stable from run to run; names are.
  */
 export function pluginRank(config: Config, name: string): number {
   const core = (config.pjson.oclif.plugins ?? []) as string[];
   const index = core.indexOf(name);
   if (index >= 0) return index;
-  const loaded = [...config.plugins.keys()].indexOf(name);
-  return core.length + (loaded >= 0 ? loaded : config.plugins.size);
+  const users = [...config.plugins.keys()].filter((n) => !core.includes(n)).sort();
+  const position = users.indexOf(name);
+  return core.length + (position >= 0 ? position : users.length);
 }
 
 /** Sorts hook outcomes by their plugin's display order (oclif runs hooks concurrently, so they arrive in any order). */
