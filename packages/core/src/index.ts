@@ -7,6 +7,7 @@ export * from './events/parse.js';
 export * from './plugin/contract.js';
 export * from './plugin/validate.js';
 export * from './pricing/types.js';
+export * from './pricing/nano-usd.js';
 export * from './report/schema.js';
 export * from './report/legacy-schema.js';
 export * from './report/fold.js';

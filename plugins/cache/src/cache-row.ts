@@ -1,7 +1,5 @@
-import type { PriceQuote, TokenCounts } from '@radium-stats/core';
+import { nanoToUsd, toNanoUsd, type PriceQuote, type TokenCounts } from '@radium-stats/core';
 import type { CacheRow } from './section.js';
-
-const NANO_PER_USD = 1_000_000_000;
 
 /** Why a hit rate cannot be known. */
 export const NO_PROMPT_TOKENS = 'no prompt tokens';
@@ -23,16 +21,6 @@ export function emptyRow(): CacheRow {
     unpricedRequests: 0,
     unpricedReason: null,
   };
-}
-
-/** USD as integer nano-dollars; rounding once per request keeps every later sum exact. */
-export function toNanoUsd(usd: number): number {
-  return Math.round(usd * NANO_PER_USD);
-}
-
-/** Integer nano-dollars as USD. */
-export function nanoToUsd(nano: number): number {
-  return nano / NANO_PER_USD;
 }
 
 /** Folds one response: its cache tokens, and what its cache reads saved and its cache writes cost extra, at its own tier. */

@@ -1,5 +1,5 @@
-import { formatInteger, formatNotAvailable, formatPercent, formatUsd } from '@radium-stats/core';
-import { nanoToUsd, promptTokens } from './cache-row.js';
+import { formatInteger, formatNotAvailable, formatPercent, formatUsd, nanoToUsd } from '@radium-stats/core';
+import { promptTokens } from './cache-row.js';
 import type { CacheRow } from './section.js';
 
 /** `92.6%`, or `n/a (no prompt tokens)`. */

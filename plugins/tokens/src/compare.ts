@@ -1,7 +1,6 @@
-import { formatInteger, type CompareRow, type HistoryCell } from '@radium-stats/core';
+import { type CompareRow, formatInteger, type HistoryCell, nanoToUsd } from '@radium-stats/core';
 import type { TokensSection } from './section.js';
 import { formatRowCost, formatTotalCost } from './format.js';
-import { nanoToUsd } from './usage-row.js';
 
 /** Input plus output tokens; input is the uncached prompt, as in the Model Usage table. */
 function totalTokens(section: TokensSection): number {

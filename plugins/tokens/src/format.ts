@@ -1,6 +1,5 @@
-import { formatDuration, formatNotAvailable, formatUsd } from '@radium-stats/core';
+import { formatDuration, formatNotAvailable, formatUsd, nanoToUsd } from '@radium-stats/core';
 import type { UsageRow } from './section.js';
-import { nanoToUsd } from './usage-row.js';
 
 /** Responses in a row that got a price. */
 export function pricedResponses(row: UsageRow): number {

@@ -1,7 +1,8 @@
 import type { LegacyMetrics, LegacyUsage } from '@radium-stats/core';
 import { buildSection } from './build-section.js';
 import type { TokensSection, UsageRow } from './section.js';
-import { emptyRow, toNanoUsd } from './usage-row.js';
+import { toNanoUsd } from '@radium-stats/core';
+import { emptyRow } from './usage-row.js';
 
 /** Price data version stored for costs the original Radium computed with its own table. */
 export const LEGACY_PRICE_DATA = 'radium-legacy';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldTokens, response } from '../test/fold.js';
 import { mergeTokens } from './merge.js';
-import { nanoToUsd } from './usage-row.js';
+import { nanoToUsd } from '@radium-stats/core';
 
 describe('merge', () => {
   it('sums 100,000 sessions exactly: integer tokens and integer nano-dollars', async () => {

@@ -1,7 +1,5 @@
-import type { PriceQuote, TokenCounts } from '@radium-stats/core';
+import { nanoToUsd, toNanoUsd, type PriceQuote, type TokenCounts } from '@radium-stats/core';
 import type { UsageRow } from './section.js';
-
-const NANO_PER_USD = 1_000_000_000;
 
 /** A row with every count at zero. */
 export function emptyRow(): UsageRow {
@@ -22,16 +20,6 @@ export function emptyRow(): UsageRow {
     unpricedRequests: 0,
     unpricedReason: null,
   };
-}
-
-/** USD as integer nano-dollars; rounding once per request keeps every later sum exact. */
-export function toNanoUsd(usd: number): number {
-  return Math.round(usd * NANO_PER_USD);
-}
-
-/** Integer nano-dollars as USD. */
-export function nanoToUsd(nano: number): number {
-  return nano / NANO_PER_USD;
 }
 
 /** Folds one successful response into a row (latency only counts when the source recorded it). */

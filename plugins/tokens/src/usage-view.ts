@@ -1,7 +1,6 @@
-import { formatInteger, formatNotAvailable, type NamedView, type TableColumn, type ViewBlock, type ViewScope } from '@radium-stats/core';
+import { formatInteger, formatNotAvailable, type NamedView, nanoToUsd, type TableColumn, type ViewBlock, type ViewScope } from '@radium-stats/core';
 import type { TokensSection, UsageRow } from './section.js';
 import { formatLatency, formatRowCost } from './format.js';
-import { nanoToUsd } from './usage-row.js';
 
 /** Which breakdown a view shows. */
 export type UsageKind = 'model' | 'engine';

@@ -1,22 +1,10 @@
-import { foldSession, type SessionEvent } from '@radium-stats/core';
-import { collectingWarnings, events, tempDir, testServices } from '@radium-stats/core/testing';
+import { foldWith } from '@radium-stats/core/testing';
 import { tokensPlugin } from '../src/plugin.js';
 import type { TokensSection } from '../src/section.js';
 
 /** Folds terse events through the plugin with the real price table; returns the section and the warnings. */
-export async function foldTokens(...inputs: Record<string, unknown>[]): Promise<{ section: TokensSection; warnings: string[] }> {
-  const workspace = tempDir();
-  const warnings = collectingWarnings();
-  const list: SessionEvent[] = events({ type: 'session.start', ts: '2025-11-01T10:00:00Z', sessionId: 's1', workspace }, ...inputs);
-  const report = await foldSession(list, {
-    sessionId: 's1',
-    workspace,
-    plugins: [{ plugin: tokensPlugin, options: {} }],
-    services: testServices(workspace, warnings),
-    openStatus: 'abandoned',
-    source: 'journal',
-  });
-  return { section: report.sections.tokens as TokensSection, warnings: warnings.messages };
+export function foldTokens(...inputs: Record<string, unknown>[]): Promise<{ section: TokensSection; warnings: string[] }> {
+  return foldWith<TokensSection>(tokensPlugin, ...inputs);
 }
 
 /** An `api.response` event input with the given tokens. */
