@@ -51,6 +51,7 @@ function session(spec) {
   while (failed.size < spec.toolCalls - spec.toolOk) failed.add(Math.floor(random() * spec.toolCalls));
   const added = split(spec.added, spec.edits, random);
   const removed = split(spec.removed + spec.edits, spec.edits, random).map((n) => n - 1);
+  const fileEdit = (i, ts) => ({ type: 'file.edit', ts, path: FILES[i % FILES.length], added: added[i], removed: removed[i] });
 
   // Lay the timed work end to end from the start, spreading the idle time (the user thinking) between steps.
   const steps = apiCalls.length + spec.toolCalls;
@@ -74,7 +75,7 @@ function session(spec) {
       if (!ok) event.error = name === 'run_shell_command' ? 'exit code 1' : 'file not found';
       lines.push(event);
       if (ok && (name === 'replace' || name === 'write_file') && edit < spec.edits) {
-        lines.push({ type: 'file.edit', ts: at(clock), path: FILES[edit % FILES.length], added: added[edit], removed: removed[edit] });
+        lines.push(fileEdit(edit, at(clock)));
         edit += 1;
       }
       tool += 1;
@@ -82,7 +83,7 @@ function session(spec) {
     clock += idle[step + 1];
   }
   // Edits the tool loop did not reach land at the end, so the totals are exact.
-  for (; edit < spec.edits; edit++) lines.push({ type: 'file.edit', ts: at(clock), path: FILES[edit % FILES.length], added: added[edit], removed: removed[edit] });
+  for (; edit < spec.edits; edit++) lines.push(fileEdit(edit, at(clock)));
   lines.push({ type: 'session.end', ts: at(spec.wallMs) });
   return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
 }
