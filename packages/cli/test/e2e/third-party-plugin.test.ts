@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '@radium-stats/core/testing';
 import { CLI_ROOT, REPO_ROOT, exampleWorkspace, freshCliHome, rad, radOk, warningsOf } from '../helpers/rad.js';
@@ -48,7 +49,8 @@ describe('a third-party plugin installed with `rad plugins install <tarball>`', 
   }, 300_000);
 
   it('is listed by `rad plugins`', () => {
-    expect(radOk(['plugins'], { cwd, env }).stdout).toMatch(/^@acme\/rad-plugin-deploys 0\.1\.0/m);
+    // oclif styles this listing itself; the name and version are what a user reads.
+    expect(stripVTControlCharacters(radOk(['plugins'], { cwd, env: { ...env, CI: '1', COLORTERM: 'truecolor' } }).stdout)).toMatch(/^@acme\/rad-plugin-deploys 0\.1\.0/m);
   });
 
   it('adds its section to `rad stats session` and to --json, next to the first-party ones', () => {
