@@ -1,5 +1,6 @@
 import { inject, injectable } from 'tsyringe';
 import { TOKENS } from '../host/tokens.js';
+import type { PluginSource } from '../host/plugin-source.js';
 import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
@@ -10,6 +11,7 @@ import { IndexUnreadableError, rowKey, type Row } from '../summary-index/rows.js
 import { fileStamp, sameFile, type FileStamp } from '../summary-index/stamps.js';
 import { pickSections, summarizeReport, type SessionSummary } from '../summary-index/summary.js';
 import { SummaryIndex, type OpenOptions } from '../summary-index/summary-index.js';
+import { indexThreadCount } from '../summary-index/thread-count.js';
 import type { IndexView } from '../summary-index/view.js';
 import { ReportStore } from './report-store.js';
 
@@ -55,6 +57,8 @@ export class SessionCatalog {
     @inject(ReportStore) private readonly store: ReportStore,
     @inject(TOKENS.ActivePlugins) private readonly plugins: ActivePlugin[],
     @inject(TOKENS.Warnings) private readonly warnings: Warnings,
+    @inject(TOKENS.Env) private readonly env: NodeJS.ProcessEnv,
+    @inject(TOKENS.PluginSource) private readonly pluginSource: PluginSource | false,
   ) {}
 
   /** Reports progress of long index builds (the first run after the index was deleted) to `listener`. */
@@ -70,6 +74,7 @@ export class SessionCatalog {
       warn: this.warnings.warn,
       now: () => Date.now(),
       ...(this.progress ? { progress: this.progress } : {}),
+      ...(this.pluginSource ? { threads: { source: this.pluginSource, count: indexThreadCount(this.env) } } : {}),
     });
   }
 

@@ -8,16 +8,15 @@ export const WORKSPACE_DIR = '.radium';
 export class WorkspacePaths {
   /** Absolute workspace root (the folder that holds `.radium`). */
   readonly root: string;
+  /** `.radium` */
+  readonly radiumDir: string;
+  /** `.radium/_internals/sessions` */
+  readonly sessionsDir: string;
   constructor(root: string) {
     this.root = path.resolve(root);
-  }
-  /** `.radium` */
-  get radiumDir(): string {
-    return path.join(this.root, WORKSPACE_DIR);
-  }
-  /** `.radium/_internals/sessions` */
-  get sessionsDir(): string {
-    return path.join(this.radiumDir, '_internals', 'sessions');
+    // Computed once: a full index build asks for a report's path 100,000 times.
+    this.radiumDir = path.join(this.root, WORKSPACE_DIR);
+    this.sessionsDir = path.join(this.radiumDir, '_internals', 'sessions');
   }
   /** `.radium/_internals/index`, the summary index cache. */
   get indexDir(): string {
@@ -33,11 +32,11 @@ export class WorkspacePaths {
   }
   /** Report file of a session. */
   reportFile(sessionId: string): string {
-    return path.join(this.sessionsDir, `${assertSessionId(sessionId)}.json`);
+    return `${this.sessionsDir}${path.sep}${assertSessionId(sessionId)}${REPORT_SUFFIX}`;
   }
   /** Journal file of a session. */
   journalFile(sessionId: string): string {
-    return path.join(this.sessionsDir, `${assertSessionId(sessionId)}.events.jsonl`);
+    return `${this.sessionsDir}${path.sep}${assertSessionId(sessionId)}${JOURNAL_SUFFIX}`;
   }
 }
 

@@ -5,10 +5,10 @@ import { SessionFolder } from '../host/session-folder.js';
 import { TOKENS } from '../host/tokens.js';
 import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
-import { checkSections, upgradeReport } from '../report/migrate.js';
 import type { SessionReport } from '../report/schema.js';
 import { recordChange } from '../summary-index/change-log.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { parseReportText } from './parse-report.js';
 import { JOURNAL_SUFFIX, REPORT_SUFFIX, type WorkspacePaths } from './paths.js';
 import { isSessionId } from './session-id.js';
 
@@ -86,16 +86,12 @@ export class ReportStore {
 
   /** Parses and upgrades the text of a report file already read (the summary index reads many at once). */
   parseReport(id: string, text: string): SessionReport {
-    const file = this.paths.reportFile(id);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new CorruptFileError(file, text.trim() === '' ? 'empty file' : 'not valid JSON, possibly truncated');
-    }
-    const plugins = this.plugins.map((p) => p.plugin);
-    const report = upgradeReport(raw, file, plugins, this.warnings.warn);
-    return checkSections(report, file, plugins, this.warnings.warn);
+    return parseReportText(
+      text,
+      this.paths.reportFile(id),
+      this.plugins.map((p) => p.plugin),
+      this.warnings.warn,
+    );
   }
 
   /**

@@ -1,23 +1,8 @@
-import { appendFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { appendFileSync } from 'node:fs';
 import type { ActivePlugin } from '../report/fold.js';
-import { pluginFingerprint } from './fingerprint.js';
-import type { SegmentMeta } from './manifest.js';
-import { compareNewestFirst, type SessionKey } from './order.js';
+import type { SessionKey } from './order.js';
 import type { Row } from './rows.js';
-import { SEGMENT_ROWS, chunkRows, describeSegment, storeSegment, type SegmentRef } from './segment-build.js';
-import {
-  keysPath,
-  newSegmentName,
-  readSegmentRows,
-  rowsPath,
-  segmentFileNames,
-  serializeKeys,
-  writeMergedFile,
-  writeWhole,
-  type SegmentKeys,
-  type SegmentMerged,
-} from './segment-files.js';
+import { newSegmentName, rowsPath } from './segment-files.js';
 
 /**
  * Sections merged in groups of this many (fewer, larger merges are cheaper), and rows text
@@ -27,117 +12,109 @@ import {
 const MERGE_BATCH = 32;
 const FLUSH_BYTES = 64 * 1024;
 
-interface Merging {
+/** A plugin's sections merged so far, or why merging failed. */
+export interface PartMerge {
   merged?: { section: unknown; sessions: number };
-  pending: unknown[];
   failed?: string;
 }
 
 /**
- * One future segment of a streaming build. Rows arrive in any order: their lines are appended to
- * the segment's rows file as they come and only their keys stay in memory, and their sections are
- * merged in small batches (merge is associative), so neither rows nor sections pile up.
+ * What one thread wrote of a future segment, once closed: its rows file and each row's key and
+ * place in it. Plain data, so a build thread can hand it to the thread that finishes the segment.
+ */
+export interface BucketPart {
+  /** Name the rows file was written under (`<name>.rows.jsonl`). */
+  name: string;
+  /** Bytes in the rows file. */
+  written: number;
+  starts: number[];
+  ids: string[];
+  sizes: number[];
+  mtimes: number[];
+  offsets: number[];
+  lengths: number[];
+  /** Plugin id to its sections merged over this part's rows. */
+  merges: Record<string, PartMerge>;
+}
+
+/**
+ * One future segment of a streaming build, as one thread sees it. Rows arrive in any order: their
+ * lines are appended to the part's rows file as they come and only their keys stay in memory, and
+ * their sections are merged in small batches (merge is associative), so neither rows nor sections
+ * pile up.
  */
 export class Bucket {
-  readonly name = newSegmentName();
-  // Keys as columns of primitives rather than an object per row: fewer objects for the collector.
-  private readonly starts: number[] = [];
-  private readonly ids: string[] = [];
-  private readonly sizes: number[] = [];
-  private readonly mtimes: number[] = [];
-  private readonly offsets: number[] = [];
-  private readonly lengths: number[] = [];
-  private readonly lines: string[] = [];
+  private readonly part: BucketPart = { name: newSegmentName(), written: 0, starts: [], ids: [], sizes: [], mtimes: [], offsets: [], lengths: [], merges: {} };
+  // Row text waits here, outside the JS heap, until a flush: a hundred buckets' worth of pending
+  // strings would otherwise survive every young-generation collection and be copied each time.
+  private staging: Buffer | undefined;
   private buffered = 0;
-  private written = 0;
-  private readonly merging = new Map<string, Merging>();
+  private readonly pending = new Map<string, unknown[]>();
 
   constructor(
     private readonly dir: string,
     private readonly plugins: readonly ActivePlugin[],
   ) {
-    for (const { plugin } of plugins) this.merging.set(plugin.id, { pending: [] });
+    for (const { plugin } of plugins) {
+      this.pending.set(plugin.id, []);
+      this.part.merges[plugin.id] = {};
+    }
   }
 
   /** Adds a row. */
   add(row: Row, key: SessionKey): void {
-    const line = `${JSON.stringify(row)}\n`;
+    const line = JSON.stringify(row);
     const length = Buffer.byteLength(line);
-    this.starts.push(key[0]);
-    this.ids.push(key[1]);
-    this.sizes.push(row.size);
-    this.mtimes.push(row.mtimeMs);
-    this.offsets.push(this.written + this.buffered);
-    this.lengths.push(length - 1);
-    this.lines.push(line);
-    this.buffered += length;
-    if (this.buffered >= FLUSH_BYTES) this.flush();
+    if (this.buffered + length + 1 > FLUSH_BYTES) this.flush();
+    const part = this.part;
+    part.starts.push(key[0]);
+    part.ids.push(key[1]);
+    part.sizes.push(row.size);
+    part.mtimes.push(row.mtimeMs);
+    part.offsets.push(part.written + this.buffered);
+    part.lengths.push(length);
+    if (length + 1 > FLUSH_BYTES) {
+      appendFileSync(rowsPath(this.dir, part.name), `${line}\n`);
+      part.written += length + 1;
+    } else {
+      this.staging ??= Buffer.allocUnsafeSlow(FLUSH_BYTES);
+      this.buffered += this.staging.write(line, this.buffered);
+      this.staging[this.buffered++] = 0x0a;
+    }
     for (const { plugin } of this.plugins) {
       const section = row.summary.sections[plugin.id];
       if (section === undefined) continue;
-      const state = this.merging.get(plugin.id)!;
-      state.pending.push(section);
-      if (state.pending.length >= MERGE_BATCH) this.mergePending(plugin, state);
+      const pending = this.pending.get(plugin.id)!;
+      pending.push(section);
+      if (pending.length >= MERGE_BATCH) this.mergePending(plugin);
     }
   }
 
   private flush(): void {
-    if (this.lines.length === 0) return;
-    appendFileSync(rowsPath(this.dir, this.name), this.lines.join(''));
-    this.written += this.buffered;
-    this.lines.length = 0;
+    if (this.buffered === 0) return;
+    appendFileSync(rowsPath(this.dir, this.part.name), this.staging!.subarray(0, this.buffered));
+    this.part.written += this.buffered;
     this.buffered = 0;
   }
 
-  private mergePending(plugin: ActivePlugin['plugin'], state: Merging): void {
-    if (state.pending.length === 0 || state.failed) return;
-    const parts = state.merged ? [state.merged.section, ...state.pending] : state.pending;
+  private mergePending(plugin: ActivePlugin['plugin']): void {
+    const pending = this.pending.get(plugin.id)!;
+    const state = this.part.merges[plugin.id]!;
+    if (pending.length === 0 || state.failed) return;
+    const parts = state.merged ? [state.merged.section, ...pending] : pending;
     try {
-      state.merged = { section: parts.length === 1 ? parts[0] : plugin.merge(parts), sessions: (state.merged?.sessions ?? 0) + state.pending.length };
+      state.merged = { section: parts.length === 1 ? parts[0] : plugin.merge(parts), sessions: (state.merged?.sessions ?? 0) + pending.length };
     } catch (error) {
+      delete state.merged;
       state.failed = `Plugin ${plugin.id} failed in merge (${(error as Error)?.message ?? String(error)}); its merged view is left out.`;
     }
-    state.pending = [];
+    this.pending.set(plugin.id, []);
   }
 
-  /** Writes the keys file and describes the segment; a bucket that grew past twice the segment size is split (re-reading its rows). */
-  finish(): SegmentRef[] {
+  /** Writes what is buffered and merges what is pending; the part is then complete. */
+  close(): BucketPart {
     this.flush();
-    const n = this.ids.length;
-    if (n === 0) return [];
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareNewestFirst([this.starts[a]!, this.ids[a]!], [this.starts[b]!, this.ids[b]!]));
-    const keys: SegmentKeys = {
-      ids: order.map((i) => this.ids[i]!),
-      starts: order.map((i) => this.starts[i]!),
-      sizes: order.map((i) => this.sizes[i]!),
-      mtimes: order.map((i) => this.mtimes[i]!),
-      offsets: order.map((i) => this.offsets[i]!),
-      lengths: order.map((i) => this.lengths[i]!),
-    };
-    const keysData = serializeKeys(keys);
-    writeWhole(keysPath(this.dir, this.name), keysData);
-    const meta: SegmentMeta = {
-      name: this.name,
-      count: n,
-      newest: [this.starts[order[0]!]!, this.ids[order[0]!]!],
-      oldest: [this.starts[order[n - 1]!]!, this.ids[order[n - 1]!]!],
-      plugins: Object.fromEntries(this.plugins.map(({ plugin }) => [plugin.id, pluginFingerprint(plugin)])),
-      bytes: { keys: Buffer.byteLength(keysData), rows: this.written, merged: 0 },
-    };
-    const merged: SegmentMerged = { merged: {}, failed: {} };
-    for (const { plugin } of this.plugins) {
-      const state = this.merging.get(plugin.id)!;
-      this.mergePending(plugin, state);
-      if (state.failed) merged.failed[plugin.id] = state.failed;
-      else if (state.merged) merged.merged[plugin.id] = state.merged;
-    }
-    meta.bytes.merged = writeMergedFile(this.dir, this.name, merged);
-    if (meta.count <= 2 * SEGMENT_ROWS) return [{ meta, merged }];
-    // The sample misjudged this part of history: split it like any large segment.
-    const rows = readSegmentRows(this.dir, meta);
-    const parts = chunkRows(rows).map((chunk) => describeSegment(chunk, this.plugins));
-    for (const part of parts) storeSegment(this.dir, part);
-    for (const file of segmentFileNames(this.name)) rmSync(path.join(this.dir, file), { force: true });
-    return parts.map((part) => ({ meta: part.meta, merged: part.merged! }));
+    for (const { plugin } of this.plugins) this.mergePending(plugin);
+    return this.part;
   }
 }

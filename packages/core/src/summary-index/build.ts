@@ -1,17 +1,20 @@
 import path from 'node:path';
 import { REPORT_SUFFIX } from '../store/paths.js';
-import { Bucket } from './bucket.js';
+import type { BucketPart } from './bucket.js';
+import { BuildThreadError, BuildThreads } from './build-threads.js';
 import type { IndexDeps } from './deps.js';
-import { INDEX_FORMAT, type BrokenEntry, type Manifest } from './manifest.js';
-import { compareNewestFirst, type SessionKey } from './order.js';
+import { finishSegment } from './finish-segment.js';
+import { INDEX_FORMAT, type Manifest } from './manifest.js';
+import type { SessionKey } from './order.js';
+import { BucketSet, boundaries, sampleOf } from './partition.js';
 import type { Probe } from './probe.js';
-import { throttledProgress } from './progress.js';
-import { entryFromText, readEntry, unreadable, type EntryResult } from './read-entry.js';
+import { entryFromText, readEntry, refoldEntry, unreadable, type EntryResult } from './read-entry.js';
 import { readAhead } from './read-ahead.js';
 import { isRacy } from './stamps.js';
 import { rowKey, sortRows, type Row } from './rows.js';
 import { scanSessions, type SessionNames } from './scan.js';
 import { SEGMENT_ROWS, chunkRows, describeSegment, type SegmentRef } from './segment-build.js';
+import { Tally } from './tally.js';
 
 /** A new state of the index, not yet written. */
 export interface IndexState {
@@ -29,34 +32,50 @@ export function journalOnly(names: SessionNames): string[] {
   return [...names.journals].filter((id) => !names.reports.has(id)).sort();
 }
 
-/** `count` ids picked at random (deterministically), for the sample. */
-function sampleOf(ids: readonly string[], count: number): string[] {
-  const copy = [...ids];
-  let seed = 0x9e3779b9;
-  for (let i = 0; i < count; i++) {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    const j = i + (seed % (copy.length - i));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, count);
+/** How many build threads to use for this many reports: none when there is no way to load the plugins there. */
+function threadCount(deps: IndexDeps): number {
+  return deps.threads && deps.threads.count >= 2 ? deps.threads.count : 0;
 }
 
-/** Boundary keys that cut the sampled keys into `parts` runs of equal size; the last bucket takes the rest. */
-function boundaries(sample: SessionKey[], parts: number): SessionKey[] {
-  if (sample.length === 0) return [];
-  const sorted = [...sample].sort(compareNewestFirst);
-  return Array.from({ length: parts - 1 }, (_, b) => sorted[Math.max(0, Math.floor(((b + 1) * sorted.length) / parts) - 1)]!);
+/** Reads `ids` on this thread (a second one does the file reading) into `buckets`. */
+async function readHere(deps: IndexDeps, ids: readonly string[], buckets: BucketSet, tally: Tally): Promise<void> {
+  // Ids came from the listing, so they are valid file names: plain concatenation is enough here.
+  const dir = deps.paths.sessionsDir;
+  for await (const read of readAhead(ids.map((id) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`))) {
+    const id = ids[read.index]!;
+    const result = read.data
+      ? await entryFromText(deps.store, deps.plugins, deps.warn, id, { size: read.size, mtimeMs: isRacy(read.mtimeMs, deps.now()) ? -1 : read.mtimeMs }, read.data.toString('utf8'))
+      : unreadable(deps.paths.reportFile(id), id, read.error ?? 'EIO', deps.warn);
+    const row = tally.take(result);
+    if (row) buckets.add(row);
+  }
 }
 
-function bucketOf(cuts: SessionKey[], key: SessionKey): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareNewestFirst(key, cuts[mid]!) <= 0) hi = mid;
-    else lo = mid + 1;
+/** Has build threads read `ids` into their own parts; undefined when they failed (nothing of theirs is then used). */
+async function readInThreads(deps: IndexDeps, pool: BuildThreads, cuts: SessionKey[], ids: readonly string[], tally: Tally): Promise<{ parts: BucketPart[][]; refolded: Row[] } | undefined> {
+  const undo = tally.mark();
+  const refolds: Promise<EntryResult>[] = [];
+  try {
+    const parts = await pool.run(cuts, ids, {
+      warn: deps.warn,
+      broken: (entry) => tally.broken.push(entry),
+      refold: (id, stamp, message) => refolds.push(refoldEntry(deps.store, deps.plugins, deps.warn, id, stamp, message)),
+      progress: (count) => tally.advance(count),
+    });
+    const refolded: Row[] = [];
+    for (const result of await Promise.all(refolds)) {
+      if ('broken' in result) tally.broken.push(result.broken);
+      if ('row' in result) refolded.push(result.row);
+    }
+    return { parts, refolded };
+  } catch (error) {
+    if (!(error instanceof BuildThreadError)) throw error;
+    await Promise.allSettled(refolds);
+    undo();
+    return undefined;
+  } finally {
+    await pool.terminate();
   }
-  return lo;
 }
 
 /**
@@ -64,61 +83,43 @@ function bucketOf(cuts: SessionKey[], key: SessionKey): number {
  * pays) and summarized. Memory stays bounded at any size: once a sample of rows has fixed where
  * the segments will split, each row goes straight to its segment's file and only its key stays.
  * Small workspaces are built in memory. `streaming` false forces memory (an unwritable folder).
+ * A large build spreads the checking and summarizing over build threads when it can.
  */
 export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true): Promise<IndexState> {
   const names = scanSessions(deps.paths.sessionsDir);
   const ids = [...names.reports];
-  const broken: BrokenEntry[] = [];
-  const tick = throttledProgress(deps.progress, ids.length);
-  let done = 0;
-  const take = (result: EntryResult): Row | undefined => {
-    tick(++done);
-    if (done % 500 === 0) deps.onBusy?.();
-    if ('broken' in result) broken.push(result.broken);
-    return 'row' in result ? result.row : undefined;
-  };
+  const tally = new Tally(deps, ids.length);
   let segments: SegmentRef[];
   if (!streaming || ids.length <= IN_MEMORY_ROWS) {
     const rows: Row[] = [];
     for (const id of ids) {
-      const row = take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now()));
+      const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now()));
       if (row) rows.push(row);
     }
     segments = chunkRows(sortRows(rows)).map((chunk) => describeSegment(chunk, deps.plugins));
   } else {
-    // A random sample fixes the segment boundaries; the rest is then read in directory order
-    // (faster than random order for the file system) and streamed to its segment. A second
-    // thread does the reading while this one parses.
+    // Threads start loading plugins while this one reads a random sample, which fixes the
+    // segment boundaries; the rest is then read in directory order (faster than random order
+    // for the file system) and streamed to its segment.
+    const count = threadCount(deps);
+    const starting = count > 0 ? BuildThreads.start({ ...deps.threads!, count }, deps.plugins, deps.paths, deps.now()) : undefined;
     const sampled = sampleOf(ids, SAMPLE_ROWS);
-    const skip = new Set(sampled);
-    const order = [...sampled, ...ids.filter((id) => !skip.has(id))];
     const sample: Row[] = [];
-    let cuts: SessionKey[] = [];
-    let buckets: Bucket[] = [];
-    const add = (row: Row) => {
-      const key = rowKey(row);
-      buckets[bucketOf(cuts, key)]!.add(row, key);
-    };
-    // Ids came from the listing, so they are valid file names: plain concatenation is enough here.
-    const dir = deps.paths.sessionsDir;
-    for await (const read of readAhead(order.map((id) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`))) {
-      const id = order[read.index]!;
-      const result = read.data
-        ? await entryFromText(deps.store, deps.plugins, deps.warn, id, { size: read.size, mtimeMs: isRacy(read.mtimeMs, deps.now()) ? -1 : read.mtimeMs }, read.data.toString('utf8'))
-        : unreadable(deps.paths.reportFile(id), id, read.error ?? 'EIO', deps.warn);
-      const row = take(result);
-      if (read.index < sampled.length) {
-        if (row) sample.push(row);
-        if (read.index === sampled.length - 1) {
-          cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
-          buckets = Array.from({ length: cuts.length + 1 }, () => new Bucket(deps.paths.indexDir, deps.plugins));
-          sample.splice(0).forEach(add);
-        }
-      } else if (row) {
-        add(row);
-      }
+    for (const id of sampled) {
+      const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now()));
+      if (row) sample.push(row);
     }
-    segments = buckets.flatMap((b) => b.finish());
+    const cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
+    const own = new BucketSet(cuts, deps.paths.indexDir, deps.plugins);
+    sample.forEach((row) => own.add(row));
+    const skip = new Set(sampled);
+    const rest = ids.filter((id) => !skip.has(id));
+    const pool = await starting;
+    const threaded = pool ? await readInThreads(deps, pool, cuts, rest, tally) : undefined;
+    if (threaded) threaded.refolded.forEach((row) => own.add(row));
+    else await readHere(deps, rest, own, tally);
+    const others = threaded?.parts ?? [];
+    segments = own.close().flatMap((part, b) => finishSegment(deps.paths.indexDir, deps.plugins, [part, ...others.map((parts) => parts[b]!)]));
   }
   const manifest: Manifest = {
     format: INDEX_FORMAT,
@@ -126,7 +127,7 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
     log: probe.log,
     segments: segments.map((s) => s.meta),
     journals: journalOnly(names),
-    broken,
+    broken: tally.broken,
     retired: [],
   };
   return { manifest, segments };

@@ -1,6 +1,7 @@
 import type { ActivePlugin } from '../report/fold.js';
 import type { ReportStore } from '../store/report-store.js';
 import type { WorkspacePaths } from '../store/paths.js';
+import type { BuildThreadsOptions } from './build-threads.js';
 import type { ProgressListener } from './progress.js';
 
 /** What the index works with. */
@@ -16,4 +17,6 @@ export interface IndexDeps {
   progress?: ProgressListener;
   /** Called every few hundred reports read during a long build (the lock's heartbeat). */
   onBusy?: () => void;
+  /** Build threads a full build of a large workspace may use (none without). */
+  threads?: BuildThreadsOptions;
 }

@@ -52,19 +52,33 @@ export async function readEntry(store: ReportStore, plugins: readonly ActivePlug
   return read ? entryFromText(store, plugins, warn, id, read.stamp, read.text) : { gone: true };
 }
 
-/** Turns a report's text into a row; a corrupt report with a journal is rebuilt from the journal, as loading it would. */
-export async function entryFromText(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string): Promise<EntryResult> {
+/** A report's text as a row, a broken entry (warned about), or a corrupt report whose journal can stand in for it. */
+export type TextResult = EntryResult | { refold: RadiumError };
+
+/** Turns a report's text into a row with `parse` (the store's, or a build thread's equal). */
+export function rowFromText(parse: (id: string, text: string) => SessionReport, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string, hasJournal: (id: string) => boolean): TextResult {
   let report: SessionReport;
   try {
-    report = store.parseReport(id, text);
+    report = parse(id, text);
   } catch (error) {
     if (!(error instanceof RadiumError)) throw error;
-    if (!(error instanceof CorruptFileError) || !existsSync(store.paths.journalFile(id))) return broken(id, stamp, error.message, warn);
-    const loaded = await store.tryLoadEntry({ id, report: stamp, journal: stamp });
-    if (!loaded) return broken(id, stamp, error.message, () => {});
-    report = loaded;
+    if (error instanceof CorruptFileError && hasJournal(id)) return { refold: error };
+    return broken(id, stamp, error.message, warn);
   }
   return { row: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, summary: summarizeReport(report, plugins, warn) } };
+}
+
+/** A corrupt report that has a journal, rebuilt from the journal as loading it would; broken if that fails too. */
+export async function refoldEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, message: string): Promise<EntryResult> {
+  const loaded = await store.tryLoadEntry({ id, report: stamp, journal: stamp });
+  if (!loaded) return broken(id, stamp, message, () => {});
+  return { row: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, summary: summarizeReport(loaded, plugins, warn) } };
+}
+
+/** Turns a report's text into a row; a corrupt report with a journal is rebuilt from the journal, as loading it would. */
+export async function entryFromText(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string): Promise<EntryResult> {
+  const result = rowFromText((i, t) => store.parseReport(i, t), plugins, warn, id, stamp, text, (i) => existsSync(store.paths.journalFile(i)));
+  return 'refold' in result ? refoldEntry(store, plugins, warn, id, stamp, result.refold.message) : result;
 }
 
 /** A file the read-ahead thread could not read, as an entry. */

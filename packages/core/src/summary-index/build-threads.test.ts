@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createHost, type Host } from '../host/create-host.js';
+import type { PluginSource } from '../host/plugin-source.js';
+import type { AnyMetricPlugin } from '../plugin/contract.js';
+import { collectingWarnings, tempDir, tempWorkspace } from '../testing/index.js';
+import type { CountSection } from '../testing/count-plugin.js';
+import { at, countReport, writeReportBehindItsBack } from './test-support.js';
+
+// Build threads run the compiled core, so both sides use the compiled count plugin: a plugin
+// counts as the same in a thread only when its code is the same.
+const BUILT_TESTING = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/testing/index.js')).href;
+const built = (await import(BUILT_TESTING)) as { countPlugin: (id?: string) => AnyMetricPlugin };
+
+/** More reports than a build keeps in memory, so it streams and may use threads. */
+const REPORTS = 4_500;
+
+/** A plugin source module that records each load in `marker` and hands out the compiled count plugin, changed when `differ`. */
+function pluginSource(options: { differ?: boolean } = {}): { source: PluginSource; loads: () => number } {
+  const dir = tempDir('rad-source-');
+  const marker = path.join(dir, 'loads.txt');
+  const module = path.join(dir, 'source.mjs');
+  writeFileSync(
+    module,
+    `import { appendFileSync } from 'node:fs';
+export async function loadMetricPlugins(data) {
+  appendFileSync(data.marker, 'x');
+  const { countPlugin } = await import(data.testing);
+  const plugin = countPlugin('count');
+  return data.differ ? [{ ...plugin, summarize: (s) => s }] : [plugin];
+}
+`,
+  );
+  return {
+    source: { module, data: { marker, testing: BUILT_TESTING, differ: options.differ ?? false } },
+    loads: () => (existsSync(marker) ? readFileSync(marker, 'utf8').length : 0),
+  };
+}
+
+function hostFor(workspace: string, threads: string, source?: PluginSource): Host {
+  return createHost({
+    workspace,
+    plugins: [built.countPlugin('count')],
+    env: { RADIUM_STATS_INDEX_THREADS: threads },
+    warnings: collectingWarnings(),
+    ...(source ? { pluginSource: source } : {}),
+  });
+}
+
+let shared: string | undefined;
+/** A workspace of REPORTS sessions written as another program would, copied fresh for each test. */
+async function bigWorkspace(): Promise<string> {
+  if (!shared) {
+    shared = await tempWorkspace();
+    const host = hostFor(shared, '0');
+    // Start times out of file order, so segments gather rows from everywhere.
+    for (let i = 0; i < REPORTS; i++) writeReportBehindItsBack(host, countReport(`s${String(i).padStart(5, '0')}`, at((i * 7919) % REPORTS), i % 13));
+  }
+  const copy = tempDir('rad-big-');
+  cpSync(path.join(shared, '.radium'), path.join(copy, '.radium'), { recursive: true });
+  return copy;
+}
+
+/** Everything the views read: every summary in history order and the merged sections. */
+async function everything(host: Host) {
+  const summaries = [];
+  for await (const summary of host.catalog.summaries()) summaries.push(summary);
+  return { page: await host.catalog.page(0, 20), summaries, merged: await host.catalog.merged() };
+}
+
+describe('index build threads', () => {
+  it('build the same index as one thread does, loading the plugins in each thread', async () => {
+    const { source, loads } = pluginSource();
+    const threaded = hostFor(await bigWorkspace(), '2', source);
+    const progress: number[] = [];
+    threaded.catalog.setProgress((done) => progress.push(done));
+    const withThreads = await everything(threaded);
+    expect(loads()).toBe(2);
+    expect(progress.at(-1)).toBe(REPORTS);
+    const single = await everything(hostFor(await bigWorkspace(), '0', source));
+    expect(loads()).toBe(2);
+    expect(withThreads).toEqual(single);
+    expect(withThreads.summaries).toHaveLength(REPORTS);
+    const calls = (withThreads.merged.plugins.count?.section as CountSection).byType['tool.call'];
+    expect(calls).toBe(Array.from({ length: REPORTS }, (_, i) => i % 13).reduce((a, b) => a + b, 0));
+  });
+
+  it('skip a corrupt report with a warning naming it, and rebuild one that has a journal from the journal', async () => {
+    const workspace = await bigWorkspace();
+    const host = hostFor(workspace, '2', pluginSource().source);
+    writeFileSync(host.paths.reportFile('s00010'), '{"schemaVersion": 1, "sessi');
+    writeFileSync(host.paths.reportFile('s00011'), '{ not json');
+    const journal = [
+      { type: 'session.start', ts: at(5000), sessionId: 's00011', workspace },
+      { type: 'tool.call', ts: at(5000), name: 'read_file', durationMs: 5, success: true },
+      { type: 'session.end', ts: at(5001) },
+    ];
+    writeFileSync(host.paths.journalFile('s00011'), journal.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const { summaries } = await everything(host);
+    expect(summaries).toHaveLength(REPORTS - 1);
+    expect(summaries[0]?.sessionId).toBe('s00011');
+    expect((summaries[0]?.sections.count as CountSection).byType['tool.call']).toBe(1);
+    expect(host.warnings.messages.filter((m) => m.includes('s00010.json'))).toHaveLength(1);
+  });
+
+  it('are not used when a thread would load the plugins differently, and the answer is the same', async () => {
+    const { source, loads } = pluginSource({ differ: true });
+    const host = hostFor(await bigWorkspace(), '2', source);
+    const result = await everything(host);
+    expect(loads()).toBe(2);
+    expect(host.warnings.messages).toEqual([]);
+    expect(result).toEqual(await everything(hostFor(await bigWorkspace(), '0')));
+  });
+
+  it('refuses a thread count that is not a whole number, naming the variable', async () => {
+    const host = hostFor(await tempWorkspace(), 'lots', pluginSource().source);
+    await expect(host.catalog.page(0, 10)).rejects.toThrow(/RADIUM_STATS_INDEX_THREADS must be a whole number of threads \(0 to 99\), not "lots"/);
+  });
+});

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PluginSource } from '../host/plugin-source.js';
+import type { ActivePlugin } from '../report/fold.js';
+import type { BucketPart } from './bucket.js';
+import type { BuildThreadInit, FromBuildThread, ToBuildThread } from './build-messages.js';
+import { pluginFingerprint } from './fingerprint.js';
+import type { BrokenEntry } from './manifest.js';
+import type { SessionKey } from './order.js';
+import type { FileStamp } from './stamps.js';
+
+/** How many threads a full build may use and how they load the plugins. */
+export interface BuildThreadsOptions {
+  source: PluginSource;
+  count: number;
+}
+
+/** What the caller does with what the threads report while they work. */
+export interface BuildThreadHandlers {
+  warn(message: string): void;
+  broken(entry: BrokenEntry): void;
+  /** A corrupt report that has a journal, for the caller to fold. */
+  refold(id: string, stamp: FileStamp, message: string): void;
+  /** `count` more reports were read. */
+  progress(count: number): void;
+}
+
+/** A build thread died or could not start; the caller builds on its own thread instead. */
+export class BuildThreadError extends Error {
+  override name = 'BuildThreadError';
+}
+
+/** Ids per message: big enough that messaging is cheap, small enough that threads finish together. */
+const CHUNK = 256;
+
+/** The compiled worker beside this module; under the test runner this module is TypeScript source, so take the built one. */
+function workerScript(): string {
+  const here = fileURLToPath(new URL('./build-worker.js', import.meta.url));
+  return existsSync(here) ? here : here.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
+}
+
+/**
+ * Threads that read, check and summarize reports in parallel during a full index build: the
+ * checks (each plugin's section schema) and the summaries cost several times the parsing, and
+ * they split cleanly by report. Each thread loads the same plugins through the plugin source and
+ * writes its own part of every future segment; the caller joins the parts.
+ */
+export class BuildThreads {
+  private constructor(private readonly workers: Worker[]) {}
+
+  /** Starts `count` threads; undefined when any cannot load the same plugins (the build then stays on this thread). */
+  static async start(options: BuildThreadsOptions, plugins: readonly ActivePlugin[], paths: { sessionsDir: string; indexDir: string }, nowMs: number): Promise<BuildThreads | undefined> {
+    const init: BuildThreadInit = {
+      source: options.source,
+      plugins: plugins.map(({ plugin }) => ({ id: plugin.id, fingerprint: pluginFingerprint(plugin) })),
+      sessionsDir: paths.sessionsDir,
+      indexDir: paths.indexDir,
+      clockOffsetMs: nowMs - Date.now(),
+    };
+    const workers = Array.from({ length: options.count }, () => new Worker(workerScript(), { workerData: init }));
+    const ready = await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<boolean>((resolve) => {
+            worker.once('message', (message: FromBuildThread) => resolve(message.type === 'ready'));
+            worker.once('error', () => resolve(false));
+            worker.once('exit', () => resolve(false));
+          }),
+      ),
+    );
+    const pool = new BuildThreads(workers);
+    if (ready.every(Boolean)) return pool;
+    await pool.terminate();
+    return undefined;
+  }
+
+  /** Has the threads build `ids` into parts of the segments `cuts` delimit; returns each thread's parts, by bucket. */
+  run(cuts: SessionKey[], ids: readonly string[], handlers: BuildThreadHandlers): Promise<BucketPart[][]> {
+    let next = 0;
+    const chunk = (): ToBuildThread | undefined => {
+      if (next >= ids.length) return undefined;
+      const message: ToBuildThread = { type: 'files', ids: ids.slice(next, next + CHUNK) };
+      next += CHUNK;
+      return message;
+    };
+    return new Promise((resolve, reject) => {
+      const parts: BucketPart[][] = [];
+      let open = this.workers.length;
+      let failed = false;
+      const fail = (reason: string) => {
+        if (failed) return;
+        failed = true;
+        reject(new BuildThreadError(reason));
+      };
+      this.workers.forEach((worker, w) => {
+        let closing = false;
+        const feed = () => {
+          const message = chunk();
+          if (message) worker.postMessage(message);
+          else if (!closing) {
+            closing = true;
+            worker.postMessage({ type: 'close' } satisfies ToBuildThread);
+          }
+        };
+        // Only these three: Worker listens to its own listener changes to start its message port.
+        for (const event of ['message', 'error', 'exit']) worker.removeAllListeners(event);
+        worker.on('message', (message: FromBuildThread) => {
+          if (message.type === 'warn') handlers.warn(message.message);
+          else if (message.type === 'broken') handlers.broken(message.entry);
+          else if (message.type === 'refold') handlers.refold(message.id, message.stamp, message.message);
+          else if (message.type === 'done') {
+            handlers.progress(message.count);
+            feed();
+          } else if (message.type === 'closed') {
+            parts[w] = message.parts;
+            if (--open === 0 && !failed) resolve(parts);
+          } else if (message.type === 'failed') fail(message.reason);
+        });
+        worker.on('error', (error) => fail(error.message));
+        worker.on('exit', () => {
+          if (parts[w] === undefined) fail('a build thread stopped early');
+        });
+        worker.postMessage({ type: 'cuts', cuts } satisfies ToBuildThread);
+        // Two chunks in flight, so a thread never waits for its next one.
+        feed();
+        feed();
+      });
+    });
+  }
+
+  /** Stops every thread. */
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,75 @@
+// A build thread of the summary index (see build-threads.ts): reads, checks and summarizes the
+// reports it is sent into its own buckets, and hands the parts back when told to close.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { LoadMetricPlugins } from '../host/plugin-source.js';
+import type { ActivePlugin } from '../report/fold.js';
+import { JOURNAL_SUFFIX, REPORT_SUFFIX } from '../store/paths.js';
+import { parseReportText } from '../store/parse-report.js';
+import type { BuildThreadInit, FromBuildThread, ToBuildThread } from './build-messages.js';
+import { pluginFingerprint } from './fingerprint.js';
+import { BucketSet } from './partition.js';
+import { readReportText, rowFromText, unreadable } from './read-entry.js';
+
+const init = workerData as BuildThreadInit;
+const port = parentPort!;
+const send = (message: FromBuildThread) => port.postMessage(message);
+const warn = (message: string) => send({ type: 'warn', message });
+
+/** The plugins the caller has active, loaded here; undefined (with the reason sent) when this thread's copies differ. */
+async function loadPlugins(): Promise<ActivePlugin[] | undefined> {
+  const specifier = init.source.module.startsWith('file:') ? init.source.module : pathToFileURL(init.source.module).href;
+  const loaded = await ((await import(specifier)) as { loadMetricPlugins: LoadMetricPlugins }).loadMetricPlugins(init.source.data);
+  const byId = new Map(loaded.map((plugin) => [plugin.id, plugin]));
+  const active: ActivePlugin[] = [];
+  for (const want of init.plugins) {
+    const plugin = byId.get(want.id);
+    if (!plugin || pluginFingerprint(plugin) !== want.fingerprint) {
+      send({ type: 'failed', reason: `plugin ${want.id} loads differently in a build thread` });
+      return undefined;
+    }
+    active.push({ plugin, options: {} });
+  }
+  return active;
+}
+
+async function main(): Promise<void> {
+  const plugins = await loadPlugins();
+  if (!plugins) return;
+  const metricPlugins = plugins.map((p) => p.plugin);
+  const dir = init.sessionsDir;
+  const reportFile = (id: string) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`;
+  const parse = (id: string, text: string) => parseReportText(text, reportFile(id), metricPlugins, warn);
+  const hasJournal = (id: string) => existsSync(`${dir}${path.sep}${id}${JOURNAL_SUFFIX}`);
+  let buckets: BucketSet | undefined;
+  port.on('message', (message: ToBuildThread) => {
+    if (message.type === 'cuts') {
+      buckets = new BucketSet(message.cuts, init.indexDir, plugins);
+    } else if (message.type === 'files') {
+      for (const id of message.ids) {
+        let read: ReturnType<typeof readReportText>;
+        try {
+          read = readReportText(reportFile(id), Date.now() + init.clockOffsetMs);
+        } catch (error) {
+          const result = unreadable(reportFile(id), id, (error as NodeJS.ErrnoException).code ?? (error as Error).message, warn);
+          if ('broken' in result) send({ type: 'broken', entry: result.broken });
+          continue;
+        }
+        if (!read) continue;
+        const result = rowFromText(parse, plugins, warn, id, read.stamp, read.text, hasJournal);
+        if ('row' in result) buckets!.add(result.row);
+        else if ('broken' in result) send({ type: 'broken', entry: result.broken });
+        else if ('refold' in result) send({ type: 'refold', id, stamp: read.stamp, message: result.refold.message });
+      }
+      send({ type: 'done', count: message.ids.length });
+    } else {
+      send({ type: 'closed', parts: buckets?.close() ?? [] });
+      port.close();
+    }
+  });
+  send({ type: 'ready' });
+}
+
+main().catch((error: unknown) => send({ type: 'failed', reason: (error as Error)?.message ?? String(error) }));
