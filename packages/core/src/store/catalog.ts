@@ -11,7 +11,7 @@ import { IndexUnreadableError, rowKey, type Row } from '../summary-index/rows.js
 import { fileStamp, sameFile, type FileStamp } from '../summary-index/stamps.js';
 import { pickSections, summarizeReport, type SessionSummary } from '../summary-index/summary.js';
 import { SummaryIndex, type OpenOptions } from '../summary-index/summary-index.js';
-import { indexThreadCount } from '../summary-index/thread-count.js';
+import { indexThreads } from '../summary-index/thread-count.js';
 import type { IndexView } from '../summary-index/view.js';
 import { ReportStore } from './report-store.js';
 
@@ -74,7 +74,7 @@ export class SessionCatalog {
       warn: this.warnings.warn,
       now: () => Date.now(),
       ...(this.progress ? { progress: this.progress } : {}),
-      ...(this.pluginSource ? { threads: { source: this.pluginSource, count: indexThreadCount(this.env) } } : {}),
+      ...(this.pluginSource ? { threads: { source: this.pluginSource, ...indexThreads(this.env) } } : {}),
     });
   }
 

@@ -9,6 +9,7 @@ import type { AnyMetricPlugin } from '../plugin/contract.js';
 import { collectingWarnings, tempDir, tempWorkspace } from '../testing/index.js';
 import type { CountSection } from '../testing/count-plugin.js';
 import { at, countReport, writeReportBehindItsBack } from './test-support.js';
+import { DEFAULT_MIN_THREADED_REPORTS, indexThreads } from './thread-count.js';
 
 // Build threads run the compiled core, so both sides use the compiled count plugin: a plugin
 // counts as the same in a thread only when its code is the same.
@@ -90,7 +91,8 @@ describe('index build threads', () => {
 
   it('skip a corrupt report with a warning naming it, and rebuild one that has a journal from the journal', async () => {
     const workspace = await bigWorkspace();
-    const host = hostFor(workspace, '2', pluginSource().source);
+    const { source, loads } = pluginSource();
+    const host = hostFor(workspace, '2', source);
     writeFileSync(host.paths.reportFile('s00010'), '{"schemaVersion": 1, "sessi');
     writeFileSync(host.paths.reportFile('s00011'), '{ not json');
     const journal = [
@@ -104,6 +106,7 @@ describe('index build threads', () => {
     expect(summaries[0]?.sessionId).toBe('s00011');
     expect((summaries[0]?.sections.count as CountSection).byType['tool.call']).toBe(1);
     expect(host.warnings.messages.filter((m) => m.includes('s00010.json'))).toHaveLength(1);
+    expect(loads()).toBe(2);
   });
 
   it('are not used when a thread would load the plugins differently, and the answer is the same', async () => {
@@ -113,6 +116,20 @@ describe('index build threads', () => {
     expect(loads()).toBe(2);
     expect(host.warnings.messages).toEqual([]);
     expect(result).toEqual(await everything(hostFor(await bigWorkspace(), '0')));
+  });
+
+  it('default to one per core, at most four, for large builds only; a set count applies to every streaming build', () => {
+    expect(indexThreads({}, 2)).toEqual({ count: 2, minReports: DEFAULT_MIN_THREADED_REPORTS });
+    expect(indexThreads({}, 16)).toEqual({ count: 4, minReports: DEFAULT_MIN_THREADED_REPORTS });
+    expect(indexThreads({ RADIUM_STATS_INDEX_THREADS: ' 3 ' }, 2)).toEqual({ count: 3, minReports: 0 });
+    expect(indexThreads({ RADIUM_STATS_INDEX_THREADS: '0' }, 8)).toEqual({ count: 0, minReports: 0 });
+  });
+
+  it('are not started for a build smaller than the default threshold', async () => {
+    const { source, loads } = pluginSource();
+    const host = createHost({ workspace: await bigWorkspace(), plugins: [built.countPlugin('count')], env: {}, warnings: collectingWarnings(), pluginSource: source });
+    expect((await host.catalog.page(0, 1)).total).toBe(REPORTS);
+    expect(loads()).toBe(0);
   });
 
   it('refuses a thread count that is not a whole number, naming the variable', async () => {

@@ -10,11 +10,11 @@ import { pluginFingerprint } from './fingerprint.js';
 import type { BrokenEntry } from './manifest.js';
 import type { SessionKey } from './order.js';
 import type { FileStamp } from './stamps.js';
+import type { IndexThreads } from './thread-count.js';
 
-/** How many threads a full build may use and how they load the plugins. */
-export interface BuildThreadsOptions {
+/** How many threads a full build may use, from how many reports on, and how they load the plugins. */
+export interface BuildThreadsOptions extends IndexThreads {
   source: PluginSource;
-  count: number;
 }
 
 /** What the caller does with what the threads report while they work. */

@@ -33,8 +33,9 @@ export function journalOnly(names: SessionNames): string[] {
 }
 
 /** How many build threads to use for this many reports: none when there is no way to load the plugins there. */
-function threadCount(deps: IndexDeps): number {
-  return deps.threads && deps.threads.count >= 2 ? deps.threads.count : 0;
+function threadCount(deps: IndexDeps, reports: number): number {
+  const threads = deps.threads;
+  return threads && threads.count >= 2 && reports >= threads.minReports ? threads.count : 0;
 }
 
 /** Reads `ids` on this thread (a second one does the file reading) into `buckets`. */
@@ -101,7 +102,7 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
     // Threads start loading plugins while this one reads a random sample, which fixes the
     // segment boundaries; the rest is then read in directory order (faster than random order
     // for the file system) and streamed to its segment.
-    const count = threadCount(deps);
+    const count = threadCount(deps, ids.length);
     const starting = count > 0 ? BuildThreads.start({ ...deps.threads!, count }, deps.plugins, deps.paths, deps.now()) : undefined;
     const sampled = sampleOf(ids, SAMPLE_ROWS);
     const sample: Row[] = [];
