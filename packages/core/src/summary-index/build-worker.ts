@@ -11,7 +11,7 @@ import { parseReportText } from '../store/parse-report.js';
 import type { BuildThreadInit, FromBuildThread, ToBuildThread } from './build-messages.js';
 import { pluginFingerprint } from './fingerprint.js';
 import { BucketSet } from './partition.js';
-import { readReportText, rowFromText, unreadable } from './read-entry.js';
+import { readRow, rowFromText } from './read-entry.js';
 
 const init = workerData as BuildThreadInit;
 const port = parentPort!;
@@ -49,19 +49,10 @@ async function main(): Promise<void> {
       buckets = new BucketSet(message.cuts, init.indexDir, plugins);
     } else if (message.type === 'files') {
       for (const id of message.ids) {
-        let read: ReturnType<typeof readReportText>;
-        try {
-          read = readReportText(reportFile(id), Date.now() + init.clockOffsetMs);
-        } catch (error) {
-          const result = unreadable(reportFile(id), id, (error as NodeJS.ErrnoException).code ?? (error as Error).message, warn);
-          if ('broken' in result) send({ type: 'broken', entry: result.broken });
-          continue;
-        }
-        if (!read) continue;
-        const result = rowFromText(parse, plugins, warn, id, read.stamp, read.text, hasJournal);
+        const result = readRow(reportFile(id), id, Date.now() + init.clockOffsetMs, warn, (stamp, text) => rowFromText(parse, plugins, warn, id, stamp, text, hasJournal));
         if ('row' in result) buckets!.add(result.row);
         else if ('broken' in result) send({ type: 'broken', entry: result.broken });
-        else if ('refold' in result) send({ type: 'refold', id, stamp: read.stamp, message: result.refold.message });
+        else if ('refold' in result) send({ type: 'refold', id, stamp: result.stamp, message: result.refold.message });
       }
       send({ type: 'done', count: message.ids.length });
     } else {

@@ -65,8 +65,8 @@ async function readInThreads(deps: IndexDeps, pool: BuildThreads, cuts: SessionK
     });
     const refolded: Row[] = [];
     for (const result of await Promise.all(refolds)) {
-      if ('broken' in result) tally.broken.push(result.broken);
-      if ('row' in result) refolded.push(result.row);
+      const row = tally.keep(result);
+      if (row) refolded.push(row);
     }
     return { parts, refolded };
   } catch (error) {

@@ -37,11 +37,11 @@ export function readReportText(file: string, nowMs: number): { stamp: FileStamp;
 }
 
 /**
- * Reads one report into a row. The file is read synchronously: a few KB, where the thread-pool
- * round trip of an async read would cost more than the read itself.
+ * Reads one report file into a row with `toRow`: a missing file is gone, one that cannot be read
+ * is a broken entry. The file is read synchronously: a few KB, where the thread-pool round trip of
+ * an async read would cost more than the read itself.
  */
-export async function readEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, nowMs: number): Promise<EntryResult> {
-  const file = store.paths.reportFile(id);
+export function readRow(file: string, id: string, nowMs: number, warn: (m: string) => void, toRow: (stamp: FileStamp, text: string) => TextResult): TextResult {
   let read: ReturnType<typeof readReportText>;
   try {
     read = readReportText(file, nowMs);
@@ -49,11 +49,17 @@ export async function readEntry(store: ReportStore, plugins: readonly ActivePlug
     const stamp = fileStamp(file, nowMs) ?? { size: 0, mtimeMs: -1 };
     return broken(id, stamp, `${file} could not be read (${(error as Error).message}); it was skipped.`, warn);
   }
-  return read ? entryFromText(store, plugins, warn, id, read.stamp, read.text) : { gone: true };
+  return read ? toRow(read.stamp, read.text) : { gone: true };
+}
+
+/** Reads one report into a row with the store; a corrupt report with a journal is rebuilt from the journal, as loading it would. */
+export async function readEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, nowMs: number): Promise<EntryResult> {
+  const result = readRow(store.paths.reportFile(id), id, nowMs, warn, (stamp, text) => storeRow(store, plugins, warn, id, stamp, text));
+  return 'refold' in result ? refoldEntry(store, plugins, warn, id, result.stamp, result.refold.message) : result;
 }
 
 /** A report's text as a row, a broken entry (warned about), or a corrupt report whose journal can stand in for it. */
-export type TextResult = EntryResult | { refold: RadiumError };
+export type TextResult = EntryResult | { refold: RadiumError; stamp: FileStamp };
 
 /** Turns a report's text into a row with `parse` (the store's, or a build thread's equal). */
 export function rowFromText(parse: (id: string, text: string) => SessionReport, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string, hasJournal: (id: string) => boolean): TextResult {
@@ -62,7 +68,7 @@ export function rowFromText(parse: (id: string, text: string) => SessionReport, 
     report = parse(id, text);
   } catch (error) {
     if (!(error instanceof RadiumError)) throw error;
-    if (error instanceof CorruptFileError && hasJournal(id)) return { refold: error };
+    if (error instanceof CorruptFileError && hasJournal(id)) return { refold: error, stamp };
     return broken(id, stamp, error.message, warn);
   }
   return { row: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, summary: summarizeReport(report, plugins, warn) } };
@@ -77,8 +83,12 @@ export async function refoldEntry(store: ReportStore, plugins: readonly ActivePl
 
 /** Turns a report's text into a row; a corrupt report with a journal is rebuilt from the journal, as loading it would. */
 export async function entryFromText(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string): Promise<EntryResult> {
-  const result = rowFromText((i, t) => store.parseReport(i, t), plugins, warn, id, stamp, text, (i) => existsSync(store.paths.journalFile(i)));
+  const result = storeRow(store, plugins, warn, id, stamp, text);
   return 'refold' in result ? refoldEntry(store, plugins, warn, id, stamp, result.refold.message) : result;
+}
+
+function storeRow(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string): TextResult {
+  return rowFromText((i, t) => store.parseReport(i, t), plugins, warn, id, stamp, text, (i) => existsSync(store.paths.journalFile(i)));
 }
 
 /** A file the read-ahead thread could not read, as an entry. */

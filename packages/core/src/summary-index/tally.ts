@@ -28,6 +28,11 @@ export class Tally {
   /** Counts one result and returns its row, if it has one. */
   take(result: EntryResult): Row | undefined {
     this.advance();
+    return this.keep(result);
+  }
+
+  /** Records a result already counted (a broken entry is kept) and returns its row, if it has one. */
+  keep(result: EntryResult): Row | undefined {
     if ('broken' in result) this.broken.push(result.broken);
     return 'row' in result ? result.row : undefined;
   }
