@@ -1,6 +1,7 @@
 import { CorruptFileError, UnsupportedSchemaVersionError } from '../errors.js';
 import { describeZodError } from '../events/parse.js';
 import type { AnyMetricPlugin } from '../plugin/contract.js';
+import { fastCheck } from './fast-check.js';
 import { legacyReportSchema, type LegacyMetrics } from './legacy-schema.js';
 import { REPORT_SCHEMA_VERSION, sessionReportSchema, type SessionReport } from './schema.js';
 
@@ -42,12 +43,13 @@ export function migrateLegacyReport(raw: unknown, file: string, plugins: readonl
 }
 
 /** Parses report JSON of any known version into the current shape; throws a named error otherwise. */
-export function upgradeReport(raw: unknown, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void): SessionReport {
+export function upgradeReport(raw: unknown, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void, fast = false): SessionReport {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CorruptFileError(file, 'not a JSON object');
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (version === undefined && 'metrics' in raw) return migrateLegacyReport(raw, file, plugins, warn);
   if (typeof version !== 'number') throw new CorruptFileError(file, 'no schemaVersion');
   if (version > REPORT_SCHEMA_VERSION) throw new UnsupportedSchemaVersionError(file, version, REPORT_SCHEMA_VERSION);
+  if (fast && fastCheck(sessionReportSchema)?.(raw)) return raw as SessionReport;
   const result = sessionReportSchema.safeParse(raw);
   if (!result.success) throw new CorruptFileError(file, `wrong shape: ${describeZodError(result.error)}`);
   return result.data;
@@ -60,11 +62,16 @@ function firstIssue(error: { message: string; issues?: { path?: PropertyKey[]; m
   return `${issue.path?.length ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}`;
 }
 
-/** Drops sections that fail their plugin's schema (with a warning) and fills sections migrated plugins add. */
-export function checkSections(report: SessionReport, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void): SessionReport {
+/**
+ * Drops sections that fail their plugin's schema (with a warning) and fills sections migrated
+ * plugins add. `fast` (bulk reads) first tries each schema's compiled check, which keeps a
+ * passing section as it is instead of zod's copy of it.
+ */
+export function checkSections(report: SessionReport, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void, fast = false): SessionReport {
   const sections: Record<string, unknown> = { ...report.sections };
   for (const plugin of plugins) {
     if (!(plugin.id in sections)) continue;
+    if (fast && fastCheck(plugin.section)?.(sections[plugin.id])) continue;
     const result = plugin.section.safeParse(sections[plugin.id]);
     if (result.success) {
       sections[plugin.id] = result.data;

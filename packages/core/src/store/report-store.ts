@@ -84,13 +84,14 @@ export class ReportStore {
     return this.parseReport(id, await fs.readFile(this.paths.reportFile(id), 'utf8'));
   }
 
-  /** Parses and upgrades the text of a report file already read (the summary index reads many at once). */
-  parseReport(id: string, text: string): SessionReport {
+  /** Parses and upgrades the text of a report file already read (the summary index reads many at once: `fast`, see parseReportText). */
+  parseReport(id: string, text: string, fast = false): SessionReport {
     return parseReportText(
       text,
       this.paths.reportFile(id),
       this.plugins.map((p) => p.plugin),
       this.warnings.warn,
+      fast,
     );
   }
 

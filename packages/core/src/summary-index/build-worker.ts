@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { LoadMetricPlugins } from '../host/plugin-source.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { JOURNAL_SUFFIX, REPORT_SUFFIX } from '../store/paths.js';
-import { parseReportText } from '../store/parse-report.js';
+import { parseReportText, prepareFastChecks } from '../store/parse-report.js';
 import type { BuildThreadInit, FromBuildThread, ToBuildThread } from './build-messages.js';
 import { pluginFingerprint } from './fingerprint.js';
 import { BucketSet } from './partition.js';
@@ -39,9 +39,10 @@ async function main(): Promise<void> {
   const plugins = await loadPlugins();
   if (!plugins) return;
   const metricPlugins = plugins.map((p) => p.plugin);
+  prepareFastChecks(metricPlugins);
   const dir = init.sessionsDir;
   const reportFile = (id: string) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`;
-  const parse = (id: string, text: string) => parseReportText(text, reportFile(id), metricPlugins, warn);
+  const parse = (id: string, text: string) => parseReportText(text, reportFile(id), metricPlugins, warn, true);
   const hasJournal = (id: string) => existsSync(`${dir}${path.sep}${id}${JOURNAL_SUFFIX}`);
   let buckets: BucketSet | undefined;
   port.on('message', (message: ToBuildThread) => {

@@ -45,7 +45,7 @@ async function readHere(deps: IndexDeps, ids: readonly string[], buckets: Bucket
   for await (const read of readAhead(ids.map((id) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`))) {
     const id = ids[read.index]!;
     const result = read.data
-      ? await entryFromText(deps.store, deps.plugins, deps.warn, id, { size: read.size, mtimeMs: isRacy(read.mtimeMs, deps.now()) ? -1 : read.mtimeMs }, read.data.toString('utf8'))
+      ? await entryFromText(deps.store, deps.plugins, deps.warn, id, { size: read.size, mtimeMs: isRacy(read.mtimeMs, deps.now()) ? -1 : read.mtimeMs }, read.data.toString('utf8'), true)
       : unreadable(deps.paths.reportFile(id), id, read.error ?? 'EIO', deps.warn);
     const row = tally.take(result);
     if (row) buckets.add(row);
@@ -107,7 +107,7 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
     const sampled = sampleOf(ids, SAMPLE_ROWS);
     const sample: Row[] = [];
     for (const id of sampled) {
-      const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now()));
+      const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now(), true));
       if (row) sample.push(row);
     }
     const cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));

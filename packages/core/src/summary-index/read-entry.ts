@@ -52,9 +52,12 @@ export function readRow(file: string, id: string, nowMs: number, warn: (m: strin
   return read ? toRow(read.stamp, read.text) : { gone: true };
 }
 
-/** Reads one report into a row with the store; a corrupt report with a journal is rebuilt from the journal, as loading it would. */
-export async function readEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, nowMs: number): Promise<EntryResult> {
-  const result = readRow(store.paths.reportFile(id), id, nowMs, warn, (stamp, text) => storeRow(store, plugins, warn, id, stamp, text));
+/**
+ * Reads one report into a row with the store; a corrupt report with a journal is rebuilt from the
+ * journal, as loading it would. `fast`: a bulk read (see parseReportText).
+ */
+export async function readEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, nowMs: number, fast = false): Promise<EntryResult> {
+  const result = readRow(store.paths.reportFile(id), id, nowMs, warn, (stamp, text) => storeRow(store, plugins, warn, id, stamp, text, fast));
   return 'refold' in result ? refoldEntry(store, plugins, warn, id, result.stamp, result.refold.message) : result;
 }
 
@@ -81,14 +84,14 @@ export async function refoldEntry(store: ReportStore, plugins: readonly ActivePl
   return { row: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, summary: summarizeReport(loaded, plugins, warn) } };
 }
 
-/** Turns a report's text into a row; a corrupt report with a journal is rebuilt from the journal, as loading it would. */
-export async function entryFromText(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string): Promise<EntryResult> {
-  const result = storeRow(store, plugins, warn, id, stamp, text);
+/** Turns a report's text into a row (`fast`: a bulk read); a corrupt report with a journal is rebuilt from the journal, as loading it would. */
+export async function entryFromText(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string, fast = false): Promise<EntryResult> {
+  const result = storeRow(store, plugins, warn, id, stamp, text, fast);
   return 'refold' in result ? refoldEntry(store, plugins, warn, id, stamp, result.refold.message) : result;
 }
 
-function storeRow(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string): TextResult {
-  return rowFromText((i, t) => store.parseReport(i, t), plugins, warn, id, stamp, text, (i) => existsSync(store.paths.journalFile(i)));
+function storeRow(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string, fast: boolean): TextResult {
+  return rowFromText((i, t) => store.parseReport(i, t, fast), plugins, warn, id, stamp, text, (i) => existsSync(store.paths.journalFile(i)));
 }
 
 /** A file the read-ahead thread could not read, as an entry. */
