@@ -108,8 +108,11 @@ export class SessionCatalog {
     const pageOf = async (view: IndexView) => {
       this.warnBroken(view);
       const journals = await this.journalSessions(view);
-      const rows = view.head(offset + limit).map(listedRow);
-      const items = [...rows, ...journals].sort((a, b) => compareNewestFirst(a.key, b.key)).slice(offset, offset + limit);
+      // Rows before `from` are not read: they, and any journal-only session newer than row `from`,
+      // all fall before the page, so the page is the sorted rows and journals from place offset - from.
+      const from = Math.max(0, offset - journals.length);
+      const rows = (await view.slice(from, offset + limit)).map(listedRow);
+      const items = [...rows, ...journals].sort((a, b) => compareNewestFirst(a.key, b.key)).slice(offset - from, offset - from + limit);
       const total = view.rowCount + view.manifest.broken.length + view.manifest.journals.length;
       // Rows about to be shown are checked against their files (a few stats), catching a report
       // rewritten in place, which leaves the folder's stamp unchanged.
@@ -139,7 +142,7 @@ export class SessionCatalog {
       try {
         // Index rows and journal-only sessions are both newest first: merge the two streams.
         let j = 0;
-        for (const row of view.rows()) {
+        for await (const row of view.rows()) {
           const item = listedRow(row);
           for (; j < journals.length && compareNewestFirst(journals[j]!.key, item.key) < 0; j++) {
             if (!unseen(journals[j]!)) continue;

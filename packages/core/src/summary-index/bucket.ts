@@ -35,6 +35,8 @@ export interface BucketPart {
   lengths: number[];
   /** Plugin id to its sections merged over this part's rows. */
   merges: Record<string, PartMerge>;
+  /** True when the rows' text was not kept (offsets and lengths are then 0): see BucketSet. */
+  noRows: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface BucketPart {
  * pile up.
  */
 export class Bucket {
-  private readonly part: BucketPart = { name: newSegmentName(), written: 0, starts: [], ids: [], sizes: [], mtimes: [], offsets: [], lengths: [], merges: {} };
+  private readonly part: BucketPart;
   // Row text waits here, outside the JS heap, until a flush: a hundred buckets' worth of pending
   // strings would otherwise survive every young-generation collection and be copied each time.
   private staging: Buffer | undefined;
@@ -54,7 +56,9 @@ export class Bucket {
   constructor(
     private readonly dir: string,
     private readonly plugins: readonly ActivePlugin[],
+    keepRows: boolean,
   ) {
+    this.part = { name: newSegmentName(), written: 0, starts: [], ids: [], sizes: [], mtimes: [], offsets: [], lengths: [], merges: {}, noRows: !keepRows };
     for (const { plugin } of plugins) {
       this.pending.set(plugin.id, []);
       this.part.merges[plugin.id] = {};
@@ -63,14 +67,31 @@ export class Bucket {
 
   /** Adds a row. */
   add(row: Row, key: SessionKey): void {
-    const line = JSON.stringify(row);
-    const length = Buffer.byteLength(line);
-    if (this.buffered + length + 1 > FLUSH_BYTES) this.flush();
     const part = this.part;
     part.starts.push(key[0]);
     part.ids.push(key[1]);
     part.sizes.push(row.size);
     part.mtimes.push(row.mtimeMs);
+    if (part.noRows) {
+      part.offsets.push(0);
+      part.lengths.push(0);
+    } else {
+      this.keepText(row);
+    }
+    for (const { plugin } of this.plugins) {
+      const section = row.summary.sections[plugin.id];
+      if (section === undefined) continue;
+      const pending = this.pending.get(plugin.id)!;
+      pending.push(section);
+      if (pending.length >= MERGE_BATCH) this.mergePending(plugin);
+    }
+  }
+
+  private keepText(row: Row): void {
+    const part = this.part;
+    const line = JSON.stringify(row);
+    const length = Buffer.byteLength(line);
+    if (this.buffered + length + 1 > FLUSH_BYTES) this.flush();
     part.offsets.push(part.written + this.buffered);
     part.lengths.push(length);
     if (length + 1 > FLUSH_BYTES) {
@@ -80,13 +101,6 @@ export class Bucket {
       this.staging ??= Buffer.allocUnsafeSlow(FLUSH_BYTES);
       this.buffered += this.staging.write(line, this.buffered);
       this.staging[this.buffered++] = 0x0a;
-    }
-    for (const { plugin } of this.plugins) {
-      const section = row.summary.sections[plugin.id];
-      if (section === undefined) continue;
-      const pending = this.pending.get(plugin.id)!;
-      pending.push(section);
-      if (pending.length >= MERGE_BATCH) this.mergePending(plugin);
     }
   }
 

@@ -120,7 +120,8 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
     if (threaded) threaded.refolded.forEach((row) => own.add(row));
     else await readHere(deps, rest, own, tally);
     const others = threaded?.parts ?? [];
-    segments = own.close().flatMap((part, b) => finishSegment(deps.paths.indexDir, deps.plugins, [part, ...others.map((parts) => parts[b]!)]));
+    segments = [];
+    for (const [b, part] of own.close().entries()) segments.push(...(await finishSegment(deps, [part, ...others.map((parts) => parts[b]!)])));
   }
   const manifest: Manifest = {
     format: INDEX_FORMAT,

@@ -2,11 +2,13 @@ import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ActivePlugin } from '../report/fold.js';
 import type { BucketPart } from './bucket.js';
+import type { IndexDeps } from './deps.js';
+import { loadSegmentRows } from './segment-rows.js';
 import { pluginFingerprint } from './fingerprint.js';
 import type { SegmentMeta } from './manifest.js';
 import { compareNewestFirst } from './order.js';
 import { SEGMENT_ROWS, chunkRows, describeSegment, storeSegment, type SegmentRef } from './segment-build.js';
-import { keysPath, readSegmentRows, rowsPath, segmentFileNames, serializeKeys, writeMergedFile, writeWhole, type SegmentKeys, type SegmentMerged } from './segment-files.js';
+import { keysPath, rowsPath, segmentFileNames, serializeKeys, writeMergedFile, writeWhole, type SegmentKeys, type SegmentMerged } from './segment-files.js';
 
 /** Appends the other parts' rows files to the first one's, moving their offsets along. */
 function joinParts(dir: string, parts: readonly BucketPart[]): BucketPart {
@@ -14,8 +16,10 @@ function joinParts(dir: string, parts: readonly BucketPart[]): BucketPart {
   if (rest.length === 0) return first;
   const joined: BucketPart = { ...first, starts: [...first.starts], ids: [...first.ids], sizes: [...first.sizes], mtimes: [...first.mtimes], offsets: [...first.offsets], lengths: [...first.lengths] };
   for (const part of rest) {
-    appendFileSync(rowsPath(dir, first.name), readFileSync(rowsPath(dir, part.name)));
-    rmSync(rowsPath(dir, part.name), { force: true });
+    if (!part.noRows) {
+      appendFileSync(rowsPath(dir, first.name), readFileSync(rowsPath(dir, part.name)));
+      rmSync(rowsPath(dir, part.name), { force: true });
+    }
     for (let i = 0; i < part.ids.length; i++) {
       joined.starts.push(part.starts[i]!);
       joined.ids.push(part.ids[i]!);
@@ -56,7 +60,9 @@ function mergeParts(parts: readonly BucketPart[], plugins: readonly ActivePlugin
  * segment: one rows file, the keys file in history order and the merged file. A segment that grew
  * past twice the usual size (the sample misjudged this part of history) is split like any large one.
  */
-export function finishSegment(dir: string, plugins: readonly ActivePlugin[], parts: readonly BucketPart[]): SegmentRef[] {
+export async function finishSegment(deps: IndexDeps, parts: readonly BucketPart[]): Promise<SegmentRef[]> {
+  const dir = deps.paths.indexDir;
+  const plugins = deps.plugins;
   const filled = parts.filter((p) => p.ids.length > 0);
   if (filled.length === 0) return [];
   const part = joinParts(dir, filled);
@@ -79,11 +85,12 @@ export function finishSegment(dir: string, plugins: readonly ActivePlugin[], par
     oldest: [keys.starts[n - 1]!, keys.ids[n - 1]!],
     plugins: Object.fromEntries(plugins.map(({ plugin }) => [plugin.id, pluginFingerprint(plugin)])),
     bytes: { keys: Buffer.byteLength(keysData), rows: part.written, merged: 0 },
+    ...(part.noRows ? { noRows: true as const } : {}),
   };
   const merged = mergeParts(filled, plugins);
   meta.bytes.merged = writeMergedFile(dir, part.name, merged);
   if (n <= 2 * SEGMENT_ROWS) return [{ meta, merged }];
-  const pieces = chunkRows(readSegmentRows(dir, meta)).map((chunk) => describeSegment(chunk, plugins));
+  const pieces = chunkRows((await loadSegmentRows(deps, meta)).rows).map((chunk) => describeSegment(chunk, plugins));
   for (const piece of pieces) storeSegment(dir, piece);
   for (const file of segmentFileNames(part.name)) rmSync(path.join(dir, file), { force: true });
   return pieces.map((piece) => ({ meta: piece.meta, merged: piece.merged! }));

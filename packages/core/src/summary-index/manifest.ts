@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic-write.js';
 
 /** Version of the index's file layout; an index of another version is rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 /** File name of the manifest inside the index folder. */
 export const MANIFEST = 'manifest.json';
 
@@ -23,6 +23,8 @@ export const segmentMetaSchema = z.object({
   plugins: z.record(z.string(), z.string()),
   /** Byte sizes of the segment's files, so a truncated file is noticed before it is trusted. */
   bytes: z.object({ keys: z.number().int().nonnegative(), rows: z.number().int().nonnegative(), merged: z.number().int().nonnegative() }),
+  /** True when no rows file was written (older segments of a full build): rows are read from the reports when needed. */
+  noRows: z.literal(true).optional(),
 });
 
 const dirStampSchema = z.object({ mtimeMs: z.number(), ino: z.number(), racy: z.boolean() });

@@ -33,7 +33,13 @@ function bucketOf(cuts: readonly SessionKey[], key: SessionKey): number {
   return lo;
 }
 
-/** One thread's buckets for the segments that `cuts` delimit: each row goes to the bucket of its place in history. */
+/**
+ * One thread's buckets for the segments that `cuts` delimit: each row goes to the bucket of its
+ * place in history. Only the newest bucket keeps its rows' text: serializing and writing every
+ * row was a fifth of a full build, and older segments are rarely paged through or rewritten
+ * (their rows are then read from the reports, see segment-rows.ts). New sessions land in the
+ * newest segment, whose rows a repair reuses.
+ */
 export class BucketSet {
   private readonly buckets: Bucket[];
 
@@ -42,7 +48,7 @@ export class BucketSet {
     dir: string,
     plugins: readonly ActivePlugin[],
   ) {
-    this.buckets = Array.from({ length: cuts.length + 1 }, () => new Bucket(dir, plugins));
+    this.buckets = Array.from({ length: cuts.length + 1 }, (_, b) => new Bucket(dir, plugins, b === 0));
   }
 
   add(row: Row): void {

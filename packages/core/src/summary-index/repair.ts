@@ -1,7 +1,7 @@
 import { readChanges } from './change-log.js';
 import { journalOnly, type IndexState } from './build.js';
 import type { IndexDeps } from './deps.js';
-import type { BrokenEntry, Manifest } from './manifest.js';
+import type { BrokenEntry, Manifest, SegmentMeta } from './manifest.js';
 import { compareNewestFirst, type SessionKey } from './order.js';
 import { covers, sameLog, type Probe } from './probe.js';
 import { throttledProgress } from './progress.js';
@@ -10,6 +10,7 @@ import { rowKey, sortRows, type Row } from './rows.js';
 import { scanSessions, type SessionNames } from './scan.js';
 import { SEGMENT_ROWS, chunkRows, describeSegment, storeSegment, type SegmentRef } from './segment-build.js';
 import { readSegmentKeys, readSegmentRows } from './segment-files.js';
+import { loadSegmentRows } from './segment-rows.js';
 import { fileStamp, sameDir, sameFile, type FileStamp } from './stamps.js';
 import { pickSections } from './summary.js';
 
@@ -48,6 +49,18 @@ function explained(old: Manifest, names: SessionNames, namesOrLogged: number): b
   if (namesOrLogged > 0) return true;
   const journals = journalOnly(names);
   return journals.length !== old.journals.length || journals.some((id, i) => id !== old.journals[i]);
+}
+
+/**
+ * The rows of a segment being rewritten. One stored without rows (an older segment of a full
+ * build) is read from its reports, except those already read or removed; a report that can no
+ * longer be read joins `broken`.
+ */
+async function loadBase(deps: IndexDeps, meta: SegmentMeta, keep: (row: Row) => boolean, broken: Map<string, BrokenEntry>): Promise<Row[]> {
+  if (!meta.noRows) return readSegmentRows(deps.paths.indexDir, meta);
+  const loaded = await loadSegmentRows(deps, meta);
+  for (const entry of loaded.broken) broken.set(entry.id, entry);
+  return loaded.rows.filter(keep);
 }
 
 /** The segment a key belongs to: the first whose oldest key is not newer than it, else the last. */
@@ -160,15 +173,17 @@ export async function repairIndex(
     }
   };
   if (old.segments.length === 0) place(sortRows(routed.get(-1) ?? []));
-  old.segments.forEach((meta, i) => {
+  for (const [i, meta] of old.segments.entries()) {
     if (!affected.has(i)) {
       segments.push(oldSegments[i] ?? { meta });
-      return;
+      continue;
     }
     dropped.push(meta.name);
-    const base = (oldSegments[i]?.rows ?? readSegmentRows(indexDir, meta)).filter(keep).map((row) => ({ ...row, summary: pickSections(row.summary, deps.plugins) }));
+    // A stale segment's sessions were all re-read above: none of its old rows would be kept.
+    const rows = stale.has(i) ? [] : (oldSegments[i]?.rows ?? (await loadBase(deps, meta, keep, broken)));
+    const base = rows.filter(keep).map((row) => ({ ...row, summary: pickSections(row.summary, deps.plugins) }));
     place(sortRows([...base, ...(routed.get(i) ?? [])]));
-  });
+  }
 
   const now = deps.now();
   const manifest: Manifest = {

@@ -69,7 +69,8 @@ export function readSegmentKeys(dir: string, meta: SegmentMeta): SegmentKeys {
   const columns = [keys?.ids, keys?.starts, keys?.sizes, keys?.mtimes, keys?.offsets, keys?.lengths];
   if (columns.some((c) => !Array.isArray(c) || c.length !== n)) throw new IndexUnreadableError(`${meta.name}: keys do not match the manifest`);
   for (let i = 0; i < n; i++) {
-    if (!(keys.offsets[i]! >= 0 && keys.lengths[i]! > 0 && keys.offsets[i]! + keys.lengths[i]! <= meta.bytes.rows)) throw new IndexUnreadableError(`${meta.name}: a row offset is out of range`);
+    const inRange = meta.noRows ? keys.offsets[i] === 0 && keys.lengths[i] === 0 : keys.offsets[i]! >= 0 && keys.lengths[i]! > 0 && keys.offsets[i]! + keys.lengths[i]! <= meta.bytes.rows;
+    if (!inRange) throw new IndexUnreadableError(`${meta.name}: a row offset is out of range`);
   }
   return keys;
 }
@@ -105,16 +106,19 @@ function parseRow(text: string, id: string, name: string): Row {
 }
 
 /**
- * Reads the first `limit` rows of a segment in history order (all by default), parsing only those.
- * A short read (a page of history) fetches just its lines; a whole read takes the file at once.
+ * Reads the rows of a segment in history order from position `from` up to `to` (all by default),
+ * parsing only those. A short read (a page of history) fetches just its lines; a whole read takes
+ * the file at once.
  */
-export function readSegmentRows(dir: string, meta: SegmentMeta, limit = Infinity): Row[] {
+export function readSegmentRows(dir: string, meta: SegmentMeta, to = Infinity, from = 0): Row[] {
+  // A segment without a rows file is read through loadSegmentRows (segment-rows.ts), from the reports.
+  if (meta.noRows) throw new IndexUnreadableError(`${meta.name}: no rows file was written for it`);
   const keys = readSegmentKeys(dir, meta);
-  const want = Math.min(limit, meta.count);
+  const want = Math.min(to, meta.count);
   const rows: Row[] = [];
-  if (want * 8 >= meta.count) {
+  if ((want - from) * 8 >= meta.count) {
     const data = readChecked(rowsPath(dir, meta.name), meta.bytes.rows);
-    for (let i = 0; i < want; i++) rows.push(parseRow(data.toString('utf8', keys.offsets[i]!, keys.offsets[i]! + keys.lengths[i]!), keys.ids[i]!, meta.name));
+    for (let i = from; i < want; i++) rows.push(parseRow(data.toString('utf8', keys.offsets[i]!, keys.offsets[i]! + keys.lengths[i]!), keys.ids[i]!, meta.name));
     return rows;
   }
   let fd: number;
@@ -124,7 +128,7 @@ export function readSegmentRows(dir: string, meta: SegmentMeta, limit = Infinity
     throw new IndexUnreadableError(`${meta.name}: ${(error as Error).message}`);
   }
   try {
-    for (let i = 0; i < want; i++) {
+    for (let i = from; i < want; i++) {
       const buffer = Buffer.alloc(keys.lengths[i]!);
       if (readSync(fd, buffer, 0, buffer.length, keys.offsets[i]!) !== buffer.length) throw new IndexUnreadableError(`${meta.name}: rows file is truncated`);
       rows.push(parseRow(buffer.toString('utf8'), keys.ids[i]!, meta.name));

@@ -8,6 +8,7 @@ import { isFresh, takeProbe, type Probe } from './probe.js';
 import { repairIndex } from './repair.js';
 import { IndexUnreadableError } from './rows.js';
 import { storeSegment } from './segment-build.js';
+import { loadSegmentRows } from './segment-rows.js';
 import { IndexView } from './view.js';
 
 /** Options of `SummaryIndex.open`. */
@@ -126,6 +127,6 @@ export class SummaryIndex {
   }
 
   private view(manifest: Manifest, state?: IndexState): IndexView {
-    return new IndexView(this.deps.paths.indexDir, manifest, state?.segments ?? manifest.segments.map((meta) => ({ meta })));
+    return new IndexView(this.deps.paths.indexDir, manifest, state?.segments ?? manifest.segments.map((meta) => ({ meta })), (meta, to, from) => loadSegmentRows(this.deps, meta, to, from));
   }
 }

@@ -1,9 +1,10 @@
 import type { ActivePlugin } from '../report/fold.js';
-import type { Manifest } from './manifest.js';
+import type { Manifest, SegmentMeta } from './manifest.js';
 import type { SessionKey } from './order.js';
 import { rowKey, type Row } from './rows.js';
 import type { SegmentRef } from './segment-build.js';
-import { readSegmentKeys, readSegmentMerged, readSegmentRows } from './segment-files.js';
+import { readSegmentKeys, readSegmentMerged } from './segment-files.js';
+import type { LoadedRows } from './segment-rows.js';
 
 /** A plugin's sections merged over many sessions, and how many sessions had one. */
 export interface MergedSection {
@@ -18,6 +19,8 @@ export class IndexView {
     /** The manifest this view reads. */
     readonly manifest: Manifest,
     private readonly segments: readonly SegmentRef[],
+    /** Reads rows `from` to `to` of a segment from disk (from the reports when it has no rows file). */
+    private readonly load: (meta: SegmentMeta, to?: number, from?: number) => Promise<LoadedRows>,
   ) {}
 
   /** Readable reports indexed. */
@@ -25,15 +28,20 @@ export class IndexView {
     return this.manifest.segments.reduce((n, s) => n + s.count, 0);
   }
 
-  private rowsOf(index: number, limit?: number): Row[] {
+  private async rowsOf(index: number, to?: number, from = 0): Promise<Row[]> {
     const segment = this.segments[index]!;
-    return segment.rows ? segment.rows.slice(0, limit) : readSegmentRows(this.indexDir, segment.meta, limit);
+    return segment.rows ? segment.rows.slice(from, to) : (await this.load(segment.meta, to, from)).rows;
   }
 
-  /** The first `n` rows in history order (newest first); reads only the segments they are in. */
-  head(n: number): Row[] {
+  /** Rows `from` (inclusive) to `to` (exclusive) in history order (newest first); reads only the segments they are in. */
+  async slice(from: number, to: number): Promise<Row[]> {
     const out: Row[] = [];
-    for (let i = 0; i < this.segments.length && out.length < n; i++) out.push(...this.rowsOf(i, n - out.length));
+    let start = 0;
+    for (let i = 0; i < this.segments.length && start < to; i++) {
+      const count = this.segments[i]!.meta.count;
+      if (start + count > from) out.push(...(await this.rowsOf(i, to - start, Math.max(0, from - start))));
+      start += count;
+    }
     return out;
   }
 
@@ -50,8 +58,8 @@ export class IndexView {
   }
 
   /** Every row in history order, one segment in memory at a time. */
-  *rows(): Generator<Row> {
-    for (let i = 0; i < this.segments.length; i++) yield* this.rowsOf(i);
+  async *rows(): AsyncGenerator<Row> {
+    for (let i = 0; i < this.segments.length; i++) yield* await this.rowsOf(i);
   }
 
   /**
