@@ -22,6 +22,16 @@ async function workspaceWith(n: number, pluginIds: string[] = ['count']): Promis
   return workspace;
 }
 
+/** Past the in-memory limit, so the index is built streaming: report `name(i)` starts at minute i. */
+const LARGE = 4500;
+const name = (i: number) => `r${String(i).padStart(5, '0')}`;
+async function largeWorkspace(): Promise<{ workspace: string; host: Host }> {
+  const workspace = await tempWorkspace();
+  const host = hostFor(workspace);
+  for (let i = 0; i < LARGE; i++) writeReportBehindItsBack(host, countReport(name(i), at(i), 1));
+  return { workspace, host };
+}
+
 const ids = async (host: Host, limit = 100) => (await host.catalog.page(0, limit)).items.map((s) => s.sessionId);
 const toolCalls = async (host: Host) => ((await host.catalog.merged()).plugins.count?.section as CountSection | undefined)?.byType['tool.call'];
 
@@ -273,18 +283,14 @@ describe('summary index', () => {
   });
 
   it('keeps rows only for the newest segment of a large build, and pages anywhere by reading just their reports', async () => {
-    const workspace = await tempWorkspace();
-    const host = hostFor(workspace);
-    const total = 4500;
-    const name = (i: number) => `r${String(i).padStart(5, '0')}`;
-    for (let i = 0; i < total; i++) writeReportBehindItsBack(host, countReport(name(i), at(i), 1));
+    const { workspace, host } = await largeWorkspace();
     // Journal-only sessions (a crashed agent's) among old, middle and new history.
     const journals: [string, number][] = [['jold', 10.5], ['jmid', 2000.5], ['jnew', 4600]];
     for (const [id, minute] of journals) writeFileSync(host.paths.journalFile(id), `${JSON.stringify({ type: 'session.start', ts: at(minute), sessionId: id, workspace })}\n`);
-    const expected = [...Array.from({ length: total }, (_, i): [string, number] => [name(i), i]), ...journals].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const expected = [...Array.from({ length: LARGE }, (_, i): [string, number] => [name(i), i]), ...journals].sort((a, b) => b[1] - a[1]).map(([id]) => id);
     settle(host);
 
-    expect((await hostFor(workspace).catalog.page(0, 1)).total).toBe(total + journals.length);
+    expect((await hostFor(workspace).catalog.page(0, 1)).total).toBe(LARGE + journals.length);
     const manifest = readManifest(host.paths.indexDir)!;
     expect(manifest.segments.length).toBeGreaterThanOrEqual(4);
     expect(manifest.segments.map((s) => s.noRows ?? false)).toEqual(manifest.segments.map((_, i) => i > 0));
@@ -302,12 +308,8 @@ describe('summary index', () => {
   });
 
   it('repairs a segment stored without rows from its reports, and keeps its rows from then on', async () => {
-    const workspace = await tempWorkspace();
-    const host = hostFor(workspace);
-    const total = 4500;
-    const name = (i: number) => `r${String(i).padStart(5, '0')}`;
-    for (let i = 0; i < total; i++) writeReportBehindItsBack(host, countReport(name(i), at(i), 1));
-    expect(await toolCalls(hostFor(workspace))).toBe(total);
+    const { workspace, host } = await largeWorkspace();
+    expect(await toolCalls(hostFor(workspace))).toBe(LARGE);
     const before = readManifest(host.paths.indexDir)!;
     const oldest = before.segments.at(-1)!;
     expect(oldest.noRows).toBe(true);
@@ -316,13 +318,13 @@ describe('summary index', () => {
     await host.store.save(countReport(name(10), at(10), 50));
     writeReportBehindItsBack(host, countReport('added', at(15.5), 7));
     const after = hostFor(workspace);
-    expect(await toolCalls(after)).toBe(total - 1 - 1 + 50 + 7);
+    expect(await toolCalls(after)).toBe(LARGE - 1 - 1 + 50 + 7);
     const ids = await after.catalog.idsNewestFirst();
     expect(ids.slice(-22, -8)).toEqual([21, 19, 18, 17, 16, 'added', 15, 14, 13, 12, 11, 10, 9, 8].map((i) => (typeof i === 'number' ? name(i) : i)));
     const repaired = readManifest(host.paths.indexDir)!;
     expect(repaired.segments.at(-1)!.noRows).toBeUndefined();
     expect(repaired.segments.slice(1, -1).every((s) => s.noRows)).toBe(true);
-    expect((await after.catalog.page(total - 13, 3)).items.map((s) => s.sessionId)).toEqual([name(12), name(11), name(10)]);
+    expect((await after.catalog.page(LARGE - 13, 3)).items.map((s) => s.sessionId)).toEqual([name(12), name(11), name(10)]);
   });
 
   it('still answers, from memory, when the index folder cannot be written', async () => {
