@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createHost, type Host } from '../host/create-host.js';
@@ -325,6 +325,20 @@ describe('summary index', () => {
     expect(repaired.segments.at(-1)!.noRows).toBeUndefined();
     expect(repaired.segments.slice(1, -1).every((s) => s.noRows)).toBe(true);
     expect((await after.catalog.page(LARGE - 13, 3)).items.map((s) => s.sessionId)).toEqual([name(12), name(11), name(10)]);
+  });
+
+  it('is repaired after a report in a segment stored without rows is rewritten in place, once history shows it', async () => {
+    const { workspace, host } = await largeWorkspace();
+    settle(host);
+    expect(await toolCalls(hostFor(workspace))).toBe(LARGE);
+    expect(readManifest(host.paths.indexDir)!.segments.at(-2)!.noRows).toBe(true);
+    // In place and long ago: neither the folder's stamp nor a too-recent file time gives it away.
+    const file = host.paths.reportFile(name(1500));
+    writeFileSync(file, serializeReport(countReport(name(1500), at(1500), 30), {}));
+    utimesSync(file, new Date(Date.now() - 30_000), new Date(Date.now() - 30_000));
+    const page = await hostFor(workspace).catalog.page(LARGE - 1501, 1);
+    expect(page.items.map((s) => [s.sessionId, (s.sections.count as CountSection).byType['tool.call']])).toEqual([[name(1500), 30]]);
+    expect(await toolCalls(hostFor(workspace))).toBe(LARGE - 1 + 30);
   });
 
   it('still answers, from memory, when the index folder cannot be written', async () => {

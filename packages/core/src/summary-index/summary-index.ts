@@ -127,6 +127,6 @@ export class SummaryIndex {
   }
 
   private view(manifest: Manifest, state?: IndexState): IndexView {
-    return new IndexView(this.deps.paths.indexDir, manifest, state?.segments ?? manifest.segments.map((meta) => ({ meta })), (meta, to, from) => loadSegmentRows(this.deps, meta, to, from));
+    return new IndexView(this.deps.paths.indexDir, manifest, state?.segments ?? manifest.segments.map((meta) => ({ meta })), (meta, to, from) => loadSegmentRows(this.deps, meta, to, from, true));
   }
 }
