@@ -9,7 +9,7 @@ import { readEntry } from './read-entry.js';
 import { rowKey, sortRows, type Row } from './rows.js';
 import { scanSessions, type SessionNames } from './scan.js';
 import { SEGMENT_ROWS, chunkRows, describeSegment, storeSegment, type SegmentRef } from './segment-build.js';
-import { readSegmentKeys, readSegmentRows } from './segment-files.js';
+import { readSegmentKeys } from './segment-files.js';
 import { loadSegmentRows } from './segment-rows.js';
 import { fileStamp, sameDir, sameFile, type FileStamp } from './stamps.js';
 import { pickSections } from './summary.js';
@@ -52,15 +52,13 @@ function explained(old: Manifest, names: SessionNames, namesOrLogged: number): b
 }
 
 /**
- * The rows of a segment being rewritten. One stored without rows (an older segment of a full
- * build) is read from its reports, except those already read or removed; a report that can no
- * longer be read joins `broken`.
+ * The rows of a segment being rewritten; one stored without rows (an older segment of a full
+ * build) is read from its reports, and a report that can no longer be read joins `broken`.
  */
-async function loadBase(deps: IndexDeps, meta: SegmentMeta, keep: (row: Row) => boolean, broken: Map<string, BrokenEntry>): Promise<Row[]> {
-  if (!meta.noRows) return readSegmentRows(deps.paths.indexDir, meta);
+async function loadBase(deps: IndexDeps, meta: SegmentMeta, broken: Map<string, BrokenEntry>): Promise<Row[]> {
   const loaded = await loadSegmentRows(deps, meta);
   for (const entry of loaded.broken) broken.set(entry.id, entry);
-  return loaded.rows.filter(keep);
+  return loaded.rows;
 }
 
 /** The segment a key belongs to: the first whose oldest key is not newer than it, else the last. */
@@ -180,7 +178,7 @@ export async function repairIndex(
     }
     dropped.push(meta.name);
     // A stale segment's sessions were all re-read above: none of its old rows would be kept.
-    const rows = stale.has(i) ? [] : (oldSegments[i]?.rows ?? (await loadBase(deps, meta, keep, broken)));
+    const rows = stale.has(i) ? [] : (oldSegments[i]?.rows ?? (await loadBase(deps, meta, broken)));
     const base = rows.filter(keep).map((row) => ({ ...row, summary: pickSections(row.summary, deps.plugins) }));
     place(sortRows([...base, ...(routed.get(i) ?? [])]));
   }
