@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHost, type Host } from '../host/create-host.js';
 import type { PluginSource } from '../host/plugin-source.js';
 import type { AnyMetricPlugin } from '../plugin/contract.js';
 import { collectingWarnings, tempDir, tempWorkspace } from '../testing/index.js';
 import type { CountSection } from '../testing/count-plugin.js';
+import type { BucketPart } from './bucket.js';
+import { BuildThreads } from './build-threads.js';
 import { at, countReport, writeReportBehindItsBack } from './test-support.js';
 import { DEFAULT_MIN_THREADED_REPORTS, indexThreads } from './thread-count.js';
 
@@ -19,8 +21,17 @@ const built = (await import(BUILT_TESTING)) as { countPlugin: (id?: string) => A
 /** More reports than a build keeps in memory, so it streams and may use threads. */
 const REPORTS = 4_500;
 
+// A summarize that takes 0.3 ms where `globalThis.__radSlowHere` is set: only on the test's
+// own thread (each build thread has its own globals), so the build threads surely take chunks of
+// the shared queue before the calling thread empties it. The same source text on both sides
+// gives the plugin the same fingerprint there and here.
+const SLOW_HERE = `(section) => { const end = performance.now() + (globalThis.__radSlowHere ? 0.3 : 0); while (performance.now() < end); return section; }`;
+// As SLOW_HERE, but a build thread (no flag) stops dead at its 300th report.
+const DIES_THERE = `(section) => { if (!globalThis.__radSlowHere && (globalThis.__radSeen = (globalThis.__radSeen ?? 0) + 1) === 300) process.exit(1); const end = performance.now() + (globalThis.__radSlowHere ? 0.3 : 0); while (performance.now() < end); return section; }`;
+const withSummarize = (plugin: AnyMetricPlugin, source: string): AnyMetricPlugin => ({ ...plugin, summarize: new Function(`return ${source}`)() as AnyMetricPlugin['summarize'] });
+
 /** A plugin source module that records each load in `marker` and hands out the compiled count plugin, changed when `differ`. */
-function pluginSource(options: { differ?: boolean } = {}): { source: PluginSource; loads: () => number } {
+function pluginSource(options: { differ?: boolean; summarize?: string } = {}): { source: PluginSource; loads: () => number } {
   const dir = tempDir('rad-source-');
   const marker = path.join(dir, 'loads.txt');
   const module = path.join(dir, 'source.mjs');
@@ -30,21 +41,21 @@ function pluginSource(options: { differ?: boolean } = {}): { source: PluginSourc
 export async function loadMetricPlugins(data) {
   appendFileSync(data.marker, 'x');
   const { countPlugin } = await import(data.testing);
-  const plugin = countPlugin('count');
+  const plugin = { ...countPlugin('count'), summarize: new Function('return ' + data.summarize)() };
   return data.differ ? [{ ...plugin, summarize: (s) => s }] : [plugin];
 }
 `,
   );
   return {
-    source: { module, data: { marker, testing: BUILT_TESTING, differ: options.differ ?? false } },
+    source: { module, data: { marker, testing: BUILT_TESTING, differ: options.differ ?? false, summarize: options.summarize ?? SLOW_HERE } },
     loads: () => (existsSync(marker) ? readFileSync(marker, 'utf8').length : 0),
   };
 }
 
-function hostFor(workspace: string, threads: string, source?: PluginSource): Host {
+function hostFor(workspace: string, threads: string, source?: PluginSource, summarize = SLOW_HERE): Host {
   return createHost({
     workspace,
-    plugins: [built.countPlugin('count')],
+    plugins: [withSummarize(built.countPlugin('count'), summarize)],
     env: { RADIUM_STATS_INDEX_THREADS: threads },
     warnings: collectingWarnings(),
     ...(source ? { pluginSource: source } : {}),
@@ -73,14 +84,27 @@ async function everything(host: Host) {
 }
 
 describe('index build threads', () => {
-  it('build the same index as one thread does, loading the plugins in each thread', async () => {
+  beforeAll(() => {
+    (globalThis as { __radSlowHere?: boolean }).__radSlowHere = true;
+  });
+  afterAll(() => {
+    delete (globalThis as { __radSlowHere?: boolean }).__radSlowHere;
+  });
+
+  it('build the same index as one thread does, the calling thread and the others sharing the reports', async () => {
     const { source, loads } = pluginSource();
-    const threaded = hostFor(await bigWorkspace(), '2', source);
+    const threaded = hostFor(await bigWorkspace(), '3', source);
     const progress: number[] = [];
     threaded.catalog.setProgress((done) => progress.push(done));
+    const run = vi.spyOn(BuildThreads.prototype, 'run');
     const withThreads = await everything(threaded);
     expect(loads()).toBe(2);
     expect(progress.at(-1)).toBe(REPORTS);
+    const threadParts = (await run.mock.results[0]!.value) as BucketPart[][];
+    const readByThreads = threadParts.flat().reduce((n, part) => n + part.ids.length, 0);
+    expect(readByThreads).toBeGreaterThan(0);
+    expect(readByThreads).toBeLessThan(REPORTS);
+    run.mockRestore();
     const single = await everything(hostFor(await bigWorkspace(), '0', source));
     expect(loads()).toBe(2);
     expect(withThreads).toEqual(single);
@@ -106,16 +130,31 @@ describe('index build threads', () => {
     expect(summaries[0]?.sessionId).toBe('s00011');
     expect((summaries[0]?.sections.count as CountSection).byType['tool.call']).toBe(1);
     expect(host.warnings.messages.filter((m) => m.includes('s00010.json'))).toHaveLength(1);
-    expect(loads()).toBe(2);
+    expect(loads()).toBe(1);
   });
 
   it('are not used when a thread would load the plugins differently, and the answer is the same', async () => {
     const { source, loads } = pluginSource({ differ: true });
     const host = hostFor(await bigWorkspace(), '2', source);
     const result = await everything(host);
-    expect(loads()).toBe(2);
+    expect(loads()).toBe(1);
     expect(host.warnings.messages).toEqual([]);
     expect(result).toEqual(await everything(hostFor(await bigWorkspace(), '0')));
+  });
+
+  it('leave the reports a thread took to the calling thread when that thread dies, and the answer is the same', async () => {
+    const { source, loads } = pluginSource({ summarize: DIES_THERE });
+    const host = hostFor(await bigWorkspace(), '2', source, DIES_THERE);
+    const progress: number[] = [];
+    host.catalog.setProgress((done) => progress.push(done));
+    const run = vi.spyOn(BuildThreads.prototype, 'run');
+    const result = await everything(host);
+    await expect(run.mock.results[0]!.value).rejects.toThrow(/stopped early/);
+    run.mockRestore();
+    expect(loads()).toBe(1);
+    expect(progress.at(-1)).toBe(REPORTS);
+    expect(result).toEqual(await everything(hostFor(await bigWorkspace(), '0', undefined, DIES_THERE)));
+    expect(result.summaries).toHaveLength(REPORTS);
   });
 
   it('default to one per core, at most four, for large builds only; a set count applies to every streaming build', () => {

@@ -27,13 +27,36 @@ export interface BuildThreadHandlers {
   progress(count: number): void;
 }
 
-/** A build thread died or could not start; the caller builds on its own thread instead. */
+/** A build thread died; the caller reads the chunks the threads took (`taken`) on its own thread instead. */
 export class BuildThreadError extends Error {
   override name = 'BuildThreadError';
+
+  constructor(
+    message: string,
+    /** Every chunk handed to a thread: none of the threads' work is kept, so all of them are read again. */
+    readonly taken: string[][],
+  ) {
+    super(message);
+  }
 }
 
-/** Ids per message: big enough that messaging is cheap, small enough that threads finish together. */
+/** Ids per chunk: big enough that messaging is cheap, small enough that threads finish together. */
 const CHUNK = 256;
+
+/** Report ids handed out in chunks to whichever thread asks next: the calling thread or a build thread. */
+export class ChunkQueue {
+  private at = 0;
+
+  constructor(private readonly ids: readonly string[]) {}
+
+  /** The next chunk, or undefined when every id was handed out. */
+  take(): string[] | undefined {
+    if (this.at >= this.ids.length) return undefined;
+    const chunk = this.ids.slice(this.at, this.at + CHUNK);
+    this.at += CHUNK;
+    return chunk;
+  }
+}
 
 /** The compiled worker beside this module; under the test runner this module is TypeScript source, so take the built one. */
 function workerScript(): string {
@@ -42,10 +65,10 @@ function workerScript(): string {
 }
 
 /**
- * Threads that read, check and summarize reports in parallel during a full index build: the
- * checks (each plugin's section schema) and the summaries cost several times the parsing, and
- * they split cleanly by report. Each thread loads the same plugins through the plugin source and
- * writes its own part of every future segment; the caller joins the parts.
+ * Threads that read, check and summarize reports in parallel with the calling thread during a
+ * full index build: the checks, summaries and merges split cleanly by report. Each thread loads
+ * the same plugins through the plugin source and writes its own part of every future segment;
+ * the caller joins the parts.
  */
 export class BuildThreads {
   private constructor(private readonly workers: Worker[]) {}
@@ -76,15 +99,12 @@ export class BuildThreads {
     return undefined;
   }
 
-  /** Has the threads build `ids` into parts of the segments `cuts` delimit; returns each thread's parts, by bucket. */
-  run(cuts: SessionKey[], ids: readonly string[], handlers: BuildThreadHandlers): Promise<BucketPart[][]> {
-    let next = 0;
-    const chunk = (): ToBuildThread | undefined => {
-      if (next >= ids.length) return undefined;
-      const message: ToBuildThread = { type: 'files', ids: ids.slice(next, next + CHUNK) };
-      next += CHUNK;
-      return message;
-    };
+  /**
+   * Has the threads build chunks of `queue` (shared with the caller, who reads chunks too) into
+   * parts of the segments `cuts` delimit, until it is empty; returns each thread's parts, by bucket.
+   */
+  run(cuts: SessionKey[], queue: ChunkQueue, handlers: BuildThreadHandlers): Promise<BucketPart[][]> {
+    const taken: string[][] = [];
     return new Promise((resolve, reject) => {
       const parts: BucketPart[][] = [];
       let open = this.workers.length;
@@ -92,14 +112,16 @@ export class BuildThreads {
       const fail = (reason: string) => {
         if (failed) return;
         failed = true;
-        reject(new BuildThreadError(reason));
+        reject(new BuildThreadError(reason, taken));
       };
       this.workers.forEach((worker, w) => {
         let closing = false;
         const feed = () => {
-          const message = chunk();
-          if (message) worker.postMessage(message);
-          else if (!closing) {
+          const ids = failed ? undefined : queue.take();
+          if (ids) {
+            taken.push(ids);
+            worker.postMessage({ type: 'files', ids } satisfies ToBuildThread);
+          } else if (!closing) {
             closing = true;
             worker.postMessage({ type: 'close' } satisfies ToBuildThread);
           }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { REPORT_SUFFIX } from '../store/paths.js';
 import type { BucketPart } from './bucket.js';
-import { BuildThreadError, BuildThreads } from './build-threads.js';
+import { BuildThreadError, BuildThreads, ChunkQueue } from './build-threads.js';
 import type { IndexDeps } from './deps.js';
 import { finishSegment } from './finish-segment.js';
-import { INDEX_FORMAT, type Manifest } from './manifest.js';
+import { INDEX_FORMAT, type BrokenEntry, type Manifest } from './manifest.js';
 import type { SessionKey } from './order.js';
 import { BucketSet, boundaries, sampleOf } from './partition.js';
 import type { Probe } from './probe.js';
@@ -32,10 +32,10 @@ export function journalOnly(names: SessionNames): string[] {
   return [...names.journals].filter((id) => !names.reports.has(id)).sort();
 }
 
-/** How many build threads to use for this many reports: none when there is no way to load the plugins there. */
+/** How many threads read reports for this many, the calling one included: 1 when there is no way to load the plugins elsewhere. */
 function threadCount(deps: IndexDeps, reports: number): number {
   const threads = deps.threads;
-  return threads && threads.count >= 2 && reports >= threads.minReports ? threads.count : 0;
+  return threads && threads.count >= 2 && reports >= threads.minReports ? threads.count : 1;
 }
 
 /** Reads `ids` on this thread (a second one does the file reading) into `buckets`. */
@@ -52,30 +52,70 @@ async function readHere(deps: IndexDeps, ids: readonly string[], buckets: Bucket
   }
 }
 
-/** Has build threads read `ids` into their own parts; undefined when they failed (nothing of theirs is then used). */
-async function readInThreads(deps: IndexDeps, pool: BuildThreads, cuts: SessionKey[], ids: readonly string[], tally: Tally): Promise<{ parts: BucketPart[][]; refolded: Row[] } | undefined> {
-  const undo = tally.mark();
+/** Reads one chunk on this thread, file by file (the other cores are busy with build threads). */
+async function readChunk(deps: IndexDeps, ids: readonly string[], buckets: BucketSet, tally: Tally): Promise<void> {
+  for (const id of ids) {
+    const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now(), true));
+    if (row) buckets.add(row);
+  }
+}
+
+const yieldToThreads = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads `ids` on this thread and on build threads at once: this thread starts at once, taking
+ * chunks from a queue, and the threads take from the same queue as soon as they have loaded the
+ * plugins. Returns the threads' parts, by thread and bucket. If the threads cannot start, this
+ * thread reads everything; if one dies, this thread reads again every chunk they took (their
+ * parts, broken entries and refolds are dropped).
+ */
+async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | undefined>, cuts: SessionKey[], ids: readonly string[], own: BucketSet, tally: Tally): Promise<BucketPart[][]> {
+  const queue = new ChunkQueue(ids);
+  const broken: BrokenEntry[] = [];
   const refolds: Promise<EntryResult>[] = [];
-  try {
-    const parts = await pool.run(cuts, ids, {
+  let advanced = 0;
+  let running: Promise<BucketPart[][]> | undefined;
+  let pool: BuildThreads | undefined;
+  void starting.then((started) => {
+    pool = started;
+    running = started?.run(cuts, queue, {
       warn: deps.warn,
-      broken: (entry) => tally.broken.push(entry),
+      broken: (entry) => broken.push(entry),
       refold: (id, stamp, message) => refolds.push(refoldEntry(deps.store, deps.plugins, deps.warn, id, stamp, message)),
-      progress: (count) => tally.advance(count),
+      progress: (count) => {
+        advanced += count;
+        tally.advance(count);
+      },
     });
-    const refolded: Row[] = [];
-    for (const result of await Promise.all(refolds)) {
-      const row = tally.keep(result);
-      if (row) refolded.push(row);
+    // Settled below; a failure here must not surface as an unhandled rejection first.
+    running?.catch(() => {});
+  });
+  try {
+    for (let chunk = queue.take(); chunk; chunk = queue.take()) {
+      await readChunk(deps, chunk, own, tally);
+      // Let the threads' messages in: each asks for its next chunk when it finishes one.
+      await yieldToThreads();
     }
-    return { parts, refolded };
-  } catch (error) {
-    if (!(error instanceof BuildThreadError)) throw error;
-    await Promise.allSettled(refolds);
-    undo();
-    return undefined;
+    await starting;
+    if (!running) return [];
+    try {
+      const parts = await running;
+      tally.broken.push(...broken);
+      for (const result of await Promise.all(refolds)) {
+        const row = tally.keep(result);
+        if (row) own.add(row);
+      }
+      return parts;
+    } catch (error) {
+      if (!(error instanceof BuildThreadError)) throw error;
+      await Promise.allSettled(refolds);
+      tally.advance(-advanced);
+      for (const chunk of error.taken) await readChunk(deps, chunk, own, tally);
+      for (let chunk = queue.take(); chunk; chunk = queue.take()) await readChunk(deps, chunk, own, tally);
+      return [];
+    }
   } finally {
-    await pool.terminate();
+    await (pool as BuildThreads | undefined)?.terminate();
   }
 }
 
@@ -103,7 +143,9 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
     // segment boundaries; the rest is then read in directory order (faster than random order
     // for the file system) and streamed to its segment.
     const count = threadCount(deps, ids.length);
-    const starting = count > 0 ? BuildThreads.start({ ...deps.threads!, count }, deps.plugins, deps.paths, deps.now()) : undefined;
+    // This thread is one of the `count`: it starts on the reports at once, and the others join in
+    // as soon as they have loaded the plugins.
+    const starting = count > 1 ? BuildThreads.start({ ...deps.threads!, count: count - 1 }, deps.plugins, deps.paths, deps.now()) : undefined;
     const sampled = sampleOf(ids, SAMPLE_ROWS);
     const sample: Row[] = [];
     for (const id of sampled) {
@@ -115,11 +157,9 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
     sample.forEach((row) => own.add(row));
     const skip = new Set(sampled);
     const rest = ids.filter((id) => !skip.has(id));
-    const pool = await starting;
-    const threaded = pool ? await readInThreads(deps, pool, cuts, rest, tally) : undefined;
-    if (threaded) threaded.refolded.forEach((row) => own.add(row));
+    let others: BucketPart[][] = [];
+    if (starting) others = await readShared(deps, starting, cuts, rest, own, tally);
     else await readHere(deps, rest, own, tally);
-    const others = threaded?.parts ?? [];
     segments = [];
     for (const [b, part] of own.close().entries()) segments.push(...(await finishSegment(deps, [part, ...others.map((parts) => parts[b]!)])));
   }
