@@ -49,10 +49,19 @@ export function upgradeReport(raw: unknown, file: string, plugins: readonly AnyM
   if (version === undefined && 'metrics' in raw) return migrateLegacyReport(raw, file, plugins, warn);
   if (typeof version !== 'number') throw new CorruptFileError(file, 'no schemaVersion');
   if (version > REPORT_SCHEMA_VERSION) throw new UnsupportedSchemaVersionError(file, version, REPORT_SCHEMA_VERSION);
-  if (fast && fastCheck(sessionReportSchema)?.(raw)) return raw as SessionReport;
+  if (fast && fastCheck(sessionReportSchema)?.(raw)) return inSchemaOrder(raw as Record<string, unknown>);
   const result = sessionReportSchema.safeParse(raw);
   if (!result.success) throw new CorruptFileError(file, `wrong shape: ${describeZodError(result.error)}`);
   return result.data;
+}
+
+const ENVELOPE_KEYS = Object.keys(sessionReportSchema.shape);
+
+/** A checked envelope with its keys in the schema's order, as zod's parse gives them (so an export reads the same either way). */
+function inSchemaOrder(raw: Record<string, unknown>): SessionReport {
+  const out: Record<string, unknown> = {};
+  for (const key of ENVELOPE_KEYS) if (key in raw) out[key] = raw[key];
+  return out as SessionReport;
 }
 
 /** First issue of a schema error from any zod copy, as one short phrase. */

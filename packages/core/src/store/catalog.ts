@@ -190,7 +190,7 @@ export class SessionCatalog {
   /** Every loadable session's full report, newest first, one at a time (for export). */
   async *reports(): AsyncGenerator<SessionReport> {
     for (const id of await this.idsNewestFirst()) {
-      const report = await this.store.tryLoadEntry(await this.store.entry(id));
+      const report = this.store.readInBulk(id) ?? (await this.store.tryLoadEntry(await this.store.entry(id)));
       if (report) yield report;
     }
   }

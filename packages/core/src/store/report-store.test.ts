@@ -54,6 +54,17 @@ describe('listing sessions', () => {
     expect(host.warnings.messages.join('\n')).toMatch(/section count does not match its schema/);
   });
 
+  it('load alike in bulk: a good report as load gives it, anything else through load (journal, warning, error)', async () => {
+    const { host, id, file } = await recordOne();
+    expect(JSON.stringify((await host.store.loadInBulk(id)).report)).toBe(JSON.stringify((await host.store.load(id)).report));
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
+    // Truncated, with its journal still there: rebuilt from the journal, with the warning load gives.
+    expect(host.store.readInBulk(id)).toBeUndefined();
+    expect((await host.store.loadInBulk(id)).origin).toBe('journal');
+    expect(host.warnings.messages.join('\n')).toMatch(/Rebuilding it from the journal/);
+    await expect(host.store.loadInBulk('no-such-session')).rejects.toThrow(/no-such-session/);
+  });
+
   it('refuses a report from a newer version with advice to upgrade', async () => {
     const { host, id, file } = await recordOne();
     const raw = JSON.parse(readFileSync(file, 'utf8'));

@@ -7,6 +7,7 @@ import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
 import { recordChange } from '../summary-index/change-log.js';
+import { readReportText } from '../summary-index/read-entry.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { parseReportText } from './parse-report.js';
 import { JOURNAL_SUFFIX, REPORT_SUFFIX, type WorkspacePaths } from './paths.js';
@@ -101,6 +102,27 @@ export class ReportStore {
    */
   async load(id: string): Promise<LoadedSession> {
     return this.loadEntry(await this.entry(id));
+  }
+
+  /**
+   * One of many reports read in a row (export): read and checked synchronously, as a bulk read
+   * (see parseReportText), since for a few KB the thread-pool round trips of async stats and reads
+   * cost more than the read. Undefined when there is no readable, valid report file: `load` then
+   * decides (a journal, a rebuild from it, or an error naming the file).
+   */
+  readInBulk(id: string): SessionReport | undefined {
+    try {
+      const read = readReportText(this.paths.reportFile(id), Date.now());
+      return read ? this.parseReport(id, read.text, true) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** As `load`, for one of many sessions loaded in a row (see readInBulk). */
+  async loadInBulk(id: string): Promise<LoadedSession> {
+    const report = this.readInBulk(id);
+    return report ? { report, origin: 'report' } : this.load(id);
   }
 
   /** The files of one session id (two stats, not a listing of the folder). */

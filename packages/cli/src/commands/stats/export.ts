@@ -14,7 +14,7 @@ import { noSessionsError } from '../../views/select-session.js';
 async function* exportedReports(host: Host, ids: readonly string[], progress: Progress): AsyncGenerator<SessionReport> {
   for (const id of ids) {
     try {
-      yield activeReport((await host.store.load(id)).report, host.plugins);
+      yield activeReport((await host.store.loadInBulk(id)).report, host.plugins);
     } catch (error) {
       if (!(error instanceof RadiumError)) throw error;
       host.warnings.warn(error.message);
