@@ -11,6 +11,11 @@ import { summarizeReport } from './summary.js';
 /** What reading one report file gave: a row, a broken entry, or nothing (the file went away). */
 export type EntryResult = { row: Row } | { broken: BrokenEntry } | { gone: true };
 
+// Reports are read into one reused buffer (the text is copied out at once): a fresh buffer per
+// report is an external allocation each time, which adds to the garbage collector's work in a build.
+const SCRATCH_BYTES = 1024 * 1024;
+let scratch: Buffer | undefined;
+
 /** A report file's stamp and text, from one open file (so the stamp matches what was read). */
 export function readReportText(file: string, nowMs: number): { stamp: FileStamp; text: string } | undefined {
   let fd: number;
@@ -23,7 +28,7 @@ export function readReportText(file: string, nowMs: number): { stamp: FileStamp;
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return undefined;
-    const buffer = Buffer.allocUnsafe(stat.size);
+    const buffer = stat.size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES)) : Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {
       const n = readSync(fd, buffer, read, stat.size - read, read);
