@@ -44,6 +44,16 @@ interface Listed {
 
 const listedRow = (row: Row): Listed => ({ id: row.id, key: rowKey(row), summary: row.summary, stamp: { size: row.size, mtimeMs: row.mtimeMs } });
 
+/** Indexed sessions and journal-only ones, each newest first, merged into one newest-first stream. */
+async function* newestFirst<T extends { key: SessionKey }>(indexed: Iterable<T> | AsyncIterable<T>, journals: readonly T[]): AsyncGenerator<T> {
+  let j = 0;
+  for await (const item of indexed) {
+    for (; j < journals.length && compareNewestFirst(journals[j]!.key, item.key) < 0; j++) yield journals[j]!;
+    yield item;
+  }
+  for (; j < journals.length; j++) yield journals[j]!;
+}
+
 /**
  * Answers questions over many sessions (history pages, merged views, the latest session, export
  * order) from the summary index, so their cost does not grow with history where it need not.
@@ -139,24 +149,14 @@ export class SessionCatalog {
       const view = await this.index().open(attempt === 0 ? {} : { rebuild: true });
       if (attempt === 0) this.warnBroken(view);
       const journals = await this.journalSessions(view);
+      const rows = async function* () {
+        for await (const row of view.rows()) yield listedRow(row);
+      };
       try {
-        // Index rows and journal-only sessions are both newest first: merge the two streams.
-        let j = 0;
-        for await (const row of view.rows()) {
-          const item = listedRow(row);
-          for (; j < journals.length && compareNewestFirst(journals[j]!.key, item.key) < 0; j++) {
-            if (!unseen(journals[j]!)) continue;
-            last = journals[j]!.key;
-            yield journals[j]!;
-          }
+        for await (const item of newestFirst(rows(), journals)) {
           if (!unseen(item)) continue;
           last = item.key;
           yield item;
-        }
-        for (; j < journals.length; j++) {
-          if (!unseen(journals[j]!)) continue;
-          last = journals[j]!.key;
-          yield journals[j]!;
         }
         return;
       } catch (error) {
@@ -176,13 +176,11 @@ export class SessionCatalog {
     return this.withView(async (view) => {
       this.warnBroken(view);
       const journals = await this.journalSessions(view);
+      const keys = function* () {
+        for (const key of view.keys()) yield { key, id: key[1] };
+      };
       const ids: string[] = [];
-      let j = 0;
-      for (const key of view.keys()) {
-        for (; j < journals.length && compareNewestFirst(journals[j]!.key, key) < 0; j++) ids.push(journals[j]!.id);
-        ids.push(key[1]);
-      }
-      for (; j < journals.length; j++) ids.push(journals[j]!.id);
+      for await (const item of newestFirst(keys(), journals)) ids.push(item.id);
       return ids;
     });
   }

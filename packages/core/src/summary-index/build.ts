@@ -52,11 +52,11 @@ async function readHere(deps: IndexDeps, ids: readonly string[], buckets: Bucket
   }
 }
 
-/** Reads one chunk on this thread, file by file (the other cores are busy with build threads). */
-async function readChunk(deps: IndexDeps, ids: readonly string[], buckets: BucketSet, tally: Tally): Promise<void> {
+/** Reads `ids` on this thread, file by file (the sample, or a chunk while build threads keep the other cores busy). */
+async function readChunk(deps: IndexDeps, ids: readonly string[], into: { add(row: Row): void }, tally: Tally): Promise<void> {
   for (const id of ids) {
     const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now(), true));
-    if (row) buckets.add(row);
+    if (row) into.add(row);
   }
 }
 
@@ -139,19 +139,15 @@ export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true
     }
     segments = chunkRows(sortRows(rows)).map((chunk) => describeSegment(chunk, deps.plugins));
   } else {
-    // Threads start loading plugins while this one reads a random sample, which fixes the
+    // Build threads start loading plugins while this one reads a random sample, which fixes the
     // segment boundaries; the rest is then read in directory order (faster than random order
-    // for the file system) and streamed to its segment.
+    // for the file system) and streamed to its segment. This thread is one of the `count`: it
+    // starts on the rest at once, and the others join in as soon as they have loaded.
     const count = threadCount(deps, ids.length);
-    // This thread is one of the `count`: it starts on the reports at once, and the others join in
-    // as soon as they have loaded the plugins.
     const starting = count > 1 ? BuildThreads.start({ ...deps.threads!, count: count - 1 }, deps.plugins, deps.paths, deps.now()) : undefined;
     const sampled = sampleOf(ids, SAMPLE_ROWS);
     const sample: Row[] = [];
-    for (const id of sampled) {
-      const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now(), true));
-      if (row) sample.push(row);
-    }
+    await readChunk(deps, sampled, { add: (row) => sample.push(row) }, tally);
     const cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
     const own = new BucketSet(cuts, deps.paths.indexDir, deps.plugins);
     sample.forEach((row) => own.add(row));

@@ -36,15 +36,5 @@ export class Tally {
     if ('broken' in result) this.broken.push(result.broken);
     return 'row' in result ? result.row : undefined;
   }
-
-  /** Where the count stood, to go back to if build threads fail midway. */
-  mark(): () => void {
-    const done = this.done;
-    const broken = this.broken.length;
-    return () => {
-      this.done = done;
-      this.broken.length = broken;
-    };
-  }
 }
 
