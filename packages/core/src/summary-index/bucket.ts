@@ -5,11 +5,13 @@ import type { Row } from './rows.js';
 import { newSegmentName, rowsPath } from './segment-files.js';
 
 /**
- * Sections merged in groups of this many (fewer, larger merges are cheaper), and rows text
- * buffered up to FLUSH_BYTES before it is appended to the bucket's file. With a hundred buckets
- * both stay a few MB.
+ * Sections merged in groups of this many, and rows text buffered up to FLUSH_BYTES before it is
+ * appended to the bucket's file. Rows arrive spread over a hundred buckets, so a section waits for
+ * about a hundred times the batch of rows: with 4 that is short enough for most to die young in
+ * the garbage collector's eyes. Larger batches merge slightly faster but had every section copied
+ * to the old generation (32: about 350 MB more copying at 100,000 sessions).
  */
-const MERGE_BATCH = 32;
+const MERGE_BATCH = 4;
 const FLUSH_BYTES = 64 * 1024;
 
 /** A plugin's sections merged so far, or why merging failed. */

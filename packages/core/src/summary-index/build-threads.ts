@@ -64,6 +64,14 @@ function workerScript(): string {
   return existsSync(here) ? here : here.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
 }
 
+/** Build threads being started. */
+export interface ThreadLaunch {
+  /** The threads once every one has loaded the plugins; undefined when any cannot load the same ones (the build then stays on the calling thread). */
+  ready: Promise<BuildThreads | undefined>;
+  /** Stops the threads at once, loaded or not (they were started on a guess the listing proved wrong). */
+  cancel(): Promise<void>;
+}
+
 /**
  * Threads that read, check and summarize reports in parallel with the calling thread during a
  * full index build: the checks, summaries and merges split cleanly by report. Each thread loads
@@ -73,8 +81,8 @@ function workerScript(): string {
 export class BuildThreads {
   private constructor(private readonly workers: Worker[]) {}
 
-  /** Starts `count` threads; undefined when any cannot load the same plugins (the build then stays on this thread). */
-  static async start(options: BuildThreadsOptions, plugins: readonly ActivePlugin[], paths: { sessionsDir: string; indexDir: string }, nowMs: number): Promise<BuildThreads | undefined> {
+  /** Starts `count` threads, which load the plugins in the background. */
+  static start(options: BuildThreadsOptions, plugins: readonly ActivePlugin[], paths: { sessionsDir: string; indexDir: string }, nowMs: number): ThreadLaunch {
     const init: BuildThreadInit = {
       source: options.source,
       plugins: plugins.map(({ plugin }) => ({ id: plugin.id, fingerprint: pluginFingerprint(plugin) })),
@@ -83,7 +91,8 @@ export class BuildThreads {
       clockOffsetMs: nowMs - Date.now(),
     };
     const workers = Array.from({ length: options.count }, () => new Worker(workerScript(), { workerData: init }));
-    const ready = await Promise.all(
+    const pool = new BuildThreads(workers);
+    const ready = Promise.all(
       workers.map(
         (worker) =>
           new Promise<boolean>((resolve) => {
@@ -92,11 +101,12 @@ export class BuildThreads {
             worker.once('exit', () => resolve(false));
           }),
       ),
-    );
-    const pool = new BuildThreads(workers);
-    if (ready.every(Boolean)) return pool;
-    await pool.terminate();
-    return undefined;
+    ).then(async (loaded) => {
+      if (loaded.every(Boolean)) return pool;
+      await pool.terminate();
+      return undefined;
+    });
+    return { ready, cancel: () => pool.terminate() };
   }
 
   /**

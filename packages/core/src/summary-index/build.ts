@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { REPORT_SUFFIX } from '../store/paths.js';
 import type { BucketPart } from './bucket.js';
-import { BuildThreadError, BuildThreads, ChunkQueue } from './build-threads.js';
+import { BuildThreadError, BuildThreads, ChunkQueue, type ThreadLaunch } from './build-threads.js';
 import type { IndexDeps } from './deps.js';
 import { finishSegment } from './finish-segment.js';
 import { INDEX_FORMAT, type BrokenEntry, type Manifest } from './manifest.js';
@@ -36,6 +37,22 @@ export function journalOnly(names: SessionNames): string[] {
 function threadCount(deps: IndexDeps, reports: number): number {
   const threads = deps.threads;
   return threads && threads.count >= 2 && reports >= threads.minReports ? threads.count : 1;
+}
+
+/**
+ * Bytes of a folder's reported size per session, at most, where a file system reports one: ext4
+ * and xfs charge about 80 a name and a session has a report and a journal. A folder never shrinks
+ * there, so a guess can be high; tmpfs charges 20 a name (a low guess); Windows reports 0.
+ */
+const FOLDER_BYTES_PER_SESSION = 160;
+
+/** How many reports the sessions folder may hold, from its size alone (no listing). */
+function guessReports(dir: string): number {
+  try {
+    return Math.floor(statSync(dir).size / FOLDER_BYTES_PER_SESSION);
+  } catch {
+    return 0;
+  }
 }
 
 /** Reads `ids` on this thread (a second one does the file reading) into `buckets`. */
@@ -119,6 +136,33 @@ async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | unde
   }
 }
 
+/** Reads the reports `ids` in a sample first, then streaming each to its segment (see buildIndex). */
+async function buildStreaming(deps: IndexDeps, ids: readonly string[], launch: ThreadLaunch | undefined, tally: Tally): Promise<SegmentRef[]> {
+  // Build threads load plugins while this one reads a random sample, which fixes the segment
+  // boundaries; the rest is then read in directory order (faster than random order for the file
+  // system) and streamed to its segment. This thread is one of the `count`: it starts on the rest
+  // at once, and the others join in as soon as they have loaded.
+  const sampled = sampleOf(ids, SAMPLE_ROWS);
+  const sample: Row[] = [];
+  await readChunk(deps, sampled, { add: (row) => sample.push(row) }, tally);
+  const cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
+  const own = new BucketSet(cuts, deps.paths.indexDir, deps.plugins);
+  sample.forEach((row) => own.add(row));
+  const skip = new Set(sampled);
+  const rest = ids.filter((id) => !skip.has(id));
+  let others: BucketPart[][] = [];
+  if (launch) others = await readShared(deps, launch.ready, cuts, rest, own, tally);
+  else await readHere(deps, rest, own, tally);
+  const segments: SegmentRef[] = [];
+  for (const [b, part] of own.close().entries()) segments.push(...(await finishSegment(deps, [part, ...others.map((parts) => parts[b]!)])));
+  return segments;
+}
+
+/** Starts the build threads for a build on `count` threads (this one included), if more than one. */
+function launchThreads(deps: IndexDeps, count: number): ThreadLaunch | undefined {
+  return count > 1 ? BuildThreads.start({ ...deps.threads!, count: count - 1 }, deps.plugins, deps.paths, deps.now()) : undefined;
+}
+
 /**
  * Builds the index from nothing: one listing, then every report read once (the floor any tool
  * pays) and summarized. Memory stays bounded at any size: once a sample of rows has fixed where
@@ -127,46 +171,44 @@ async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | unde
  * A large build spreads the checking and summarizing over build threads when it can.
  */
 export async function buildIndex(deps: IndexDeps, probe: Probe, streaming = true): Promise<IndexState> {
-  const names = scanSessions(deps.paths.sessionsDir);
-  const ids = [...names.reports];
-  const tally = new Tally(deps, ids.length);
-  let segments: SegmentRef[];
-  if (!streaming || ids.length <= IN_MEMORY_ROWS) {
-    const rows: Row[] = [];
-    for (const id of ids) {
-      const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now()));
-      if (row) rows.push(row);
+  // Build threads take about a second to load the plugins, as long as listing a large folder and
+  // reading the sample: on a guess from the folder's size they start before the listing, which
+  // then decides whether they are kept.
+  const guessed = streaming ? threadCount(deps, guessReports(deps.paths.sessionsDir)) : 1;
+  let launch = launchThreads(deps, guessed);
+  try {
+    const names = scanSessions(deps.paths.sessionsDir);
+    const ids = [...names.reports];
+    const tally = new Tally(deps, ids.length);
+    const inMemory = !streaming || ids.length <= IN_MEMORY_ROWS;
+    const count = inMemory ? 1 : threadCount(deps, ids.length);
+    if (count !== guessed) {
+      await launch?.cancel();
+      launch = launchThreads(deps, count);
     }
-    segments = chunkRows(sortRows(rows)).map((chunk) => describeSegment(chunk, deps.plugins));
-  } else {
-    // Build threads start loading plugins while this one reads a random sample, which fixes the
-    // segment boundaries; the rest is then read in directory order (faster than random order
-    // for the file system) and streamed to its segment. This thread is one of the `count`: it
-    // starts on the rest at once, and the others join in as soon as they have loaded.
-    const count = threadCount(deps, ids.length);
-    const starting = count > 1 ? BuildThreads.start({ ...deps.threads!, count: count - 1 }, deps.plugins, deps.paths, deps.now()) : undefined;
-    const sampled = sampleOf(ids, SAMPLE_ROWS);
-    const sample: Row[] = [];
-    await readChunk(deps, sampled, { add: (row) => sample.push(row) }, tally);
-    const cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
-    const own = new BucketSet(cuts, deps.paths.indexDir, deps.plugins);
-    sample.forEach((row) => own.add(row));
-    const skip = new Set(sampled);
-    const rest = ids.filter((id) => !skip.has(id));
-    let others: BucketPart[][] = [];
-    if (starting) others = await readShared(deps, starting, cuts, rest, own, tally);
-    else await readHere(deps, rest, own, tally);
-    segments = [];
-    for (const [b, part] of own.close().entries()) segments.push(...(await finishSegment(deps, [part, ...others.map((parts) => parts[b]!)])));
+    let segments: SegmentRef[];
+    if (inMemory) {
+      const rows: Row[] = [];
+      for (const id of ids) {
+        const row = tally.take(await readEntry(deps.store, deps.plugins, deps.warn, id, deps.now()));
+        if (row) rows.push(row);
+      }
+      segments = chunkRows(sortRows(rows)).map((chunk) => describeSegment(chunk, deps.plugins));
+    } else {
+      segments = await buildStreaming(deps, ids, launch, tally);
+    }
+    const manifest: Manifest = {
+      format: INDEX_FORMAT,
+      sessions: probe.sessions,
+      log: probe.log,
+      segments: segments.map((s) => s.meta),
+      journals: journalOnly(names),
+      broken: tally.broken,
+      retired: [],
+    };
+    return { manifest, segments };
+  } finally {
+    // Threads still loading when the build failed, or started on a wrong guess, must not keep the process alive.
+    await launch?.cancel();
   }
-  const manifest: Manifest = {
-    format: INDEX_FORMAT,
-    sessions: probe.sessions,
-    log: probe.log,
-    segments: segments.map((s) => s.meta),
-    journals: journalOnly(names),
-    broken: tally.broken,
-    retired: [],
-  };
-  return { manifest, segments };
 }
