@@ -15,7 +15,7 @@ export interface BuildThreadInit {
   clockOffsetMs: number;
 }
 
-/** Sent to a build thread, in this order: the cuts once, chunks of ids, then close. */
+/** Sent to a build thread: chunks of ids, the cuts once (before or among the chunks), then close (always after the cuts). */
 export type ToBuildThread = { type: 'cuts'; cuts: SessionKey[] } | { type: 'files'; ids: string[] } | { type: 'close' };
 
 /** Sent by a build thread. */

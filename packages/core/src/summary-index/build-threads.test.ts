@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,9 @@ import type { AnyMetricPlugin } from '../plugin/contract.js';
 import { collectingWarnings, tempDir, tempWorkspace } from '../testing/index.js';
 import type { CountSection } from '../testing/count-plugin.js';
 import type { BucketPart } from './bucket.js';
-import { BuildThreads } from './build-threads.js';
+import { BuildThreads, ChunkQueue } from './build-threads.js';
+import { compareNewestFirst, sessionKey, type SessionKey } from './order.js';
+import { boundaries } from './partition.js';
 import { at, countReport, writeReportBehindItsBack } from './test-support.js';
 import { DEFAULT_MIN_THREADED_REPORTS, indexThreads } from './thread-count.js';
 
@@ -155,6 +157,42 @@ describe('index build threads', () => {
     expect(progress.at(-1)).toBe(REPORTS);
     expect(result).toEqual(await everything(hostFor(await bigWorkspace(), '0', undefined, DIES_THERE)));
     expect(result.summaries).toHaveLength(REPORTS);
+  });
+
+  it('read chunks before the cuts are known, and file those rows into their segments once they are', async () => {
+    const { source } = pluginSource();
+    const host = hostFor(await bigWorkspace(), '2', source);
+    mkdirSync(host.paths.indexDir, { recursive: true });
+    const pool = await BuildThreads.start({ source, count: 1, minReports: 0 }, host.plugins, host.paths, Date.now()).ready;
+    expect(pool).toBeDefined();
+    const ids = Array.from({ length: REPORTS }, (_, i) => `s${String(i).padStart(5, '0')}`);
+    const keys = ids.map((id, i) => sessionKey(id, at((i * 7919) % REPORTS)));
+    let fixCuts!: (cuts: SessionKey[]) => void;
+    const cuts = new Promise<SessionKey[]>((resolve) => (fixCuts = resolve));
+    let read = 0;
+    const parts = pool!.run(cuts, new ChunkQueue(ids), {
+      warn: () => {},
+      broken: () => {},
+      refold: () => {},
+      // Every chunk is read, and the thread has asked for more, before the cuts are sent.
+      progress: (count) => {
+        read += count;
+        if (read === REPORTS) fixCuts(boundaries(keys, 3));
+      },
+    });
+    const [newest, middle, oldest] = (await parts)[0]!;
+    await pool!.terminate();
+    expect([newest, middle, oldest].map((part) => part!.ids.length)).toEqual([1500, 1500, 1500]);
+    const sorted = [...keys].sort(compareNewestFirst);
+    expect(new Set(middle!.ids)).toEqual(new Set(sorted.slice(1500, 3000).map(([, id]) => id)));
+  });
+
+  it('stop at once when the build no longer needs them, still loading', async () => {
+    const { source } = pluginSource();
+    const host = hostFor(await tempWorkspace(), '2', source);
+    const launch = BuildThreads.start({ source, count: 2, minReports: 0 }, host.plugins, host.paths, Date.now());
+    await launch.cancel();
+    await expect(launch.ready).resolves.toBeUndefined();
   });
 
   it('default to one per core, at most four, for large builds only; a set count applies to every streaming build', () => {

@@ -111,9 +111,11 @@ export class BuildThreads {
 
   /**
    * Has the threads build chunks of `queue` (shared with the caller, who reads chunks too) into
-   * parts of the segments `cuts` delimit, until it is empty; returns each thread's parts, by bucket.
+   * parts of the segments that `cuts` delimit, until it is empty; returns each thread's parts, by
+   * bucket. The threads start on the queue before the cuts are known (the caller is reading the
+   * sample that fixes them) and keep those rows until they are.
    */
-  run(cuts: SessionKey[], queue: ChunkQueue, handlers: BuildThreadHandlers): Promise<BucketPart[][]> {
+  run(cuts: Promise<SessionKey[]>, queue: ChunkQueue, handlers: BuildThreadHandlers): Promise<BucketPart[][]> {
     const taken: string[][] = [];
     return new Promise((resolve, reject) => {
       const parts: BucketPart[][] = [];
@@ -133,7 +135,8 @@ export class BuildThreads {
             worker.postMessage({ type: 'files', ids } satisfies ToBuildThread);
           } else if (!closing) {
             closing = true;
-            worker.postMessage({ type: 'close' } satisfies ToBuildThread);
+            // After the cuts: their message is sent from a callback registered on the same promise earlier.
+            void cuts.then(() => worker.postMessage({ type: 'close' } satisfies ToBuildThread));
           }
         };
         // Only these three: Worker listens to its own listener changes to start its message port.
@@ -154,7 +157,7 @@ export class BuildThreads {
         worker.on('exit', () => {
           if (parts[w] === undefined) fail('a build thread stopped early');
         });
-        worker.postMessage({ type: 'cuts', cuts } satisfies ToBuildThread);
+        void cuts.then((known) => worker.postMessage({ type: 'cuts', cuts: known } satisfies ToBuildThread));
         // Two chunks in flight, so a thread never waits for its next one.
         feed();
         feed();

@@ -12,6 +12,7 @@ import type { BuildThreadInit, FromBuildThread, ToBuildThread } from './build-me
 import { pluginFingerprint } from './fingerprint.js';
 import { BucketSet } from './partition.js';
 import { readRow, rowFromText } from './read-entry.js';
+import type { Row } from './rows.js';
 
 const init = workerData as BuildThreadInit;
 const port = parentPort!;
@@ -45,14 +46,19 @@ async function main(): Promise<void> {
   const parse = (id: string, text: string) => parseReportText(text, reportFile(id), metricPlugins, warn, true);
   const hasJournal = (id: string) => existsSync(`${dir}${path.sep}${id}${JOURNAL_SUFFIX}`);
   let buckets: BucketSet | undefined;
+  // Chunks can come before the cuts (the caller is still reading its sample): their rows wait here.
+  const early: Row[] = [];
   port.on('message', (message: ToBuildThread) => {
     if (message.type === 'cuts') {
       buckets = new BucketSet(message.cuts, init.indexDir, plugins);
+      for (const row of early.splice(0)) buckets.add(row);
     } else if (message.type === 'files') {
       for (const id of message.ids) {
         const result = readRow(reportFile(id), id, Date.now() + init.clockOffsetMs, warn, (stamp, text) => rowFromText(parse, plugins, warn, id, stamp, text, hasJournal));
-        if ('row' in result) buckets!.add(result.row);
-        else if ('broken' in result) send({ type: 'broken', entry: result.broken });
+        if ('row' in result) {
+          if (buckets) buckets.add(result.row);
+          else early.push(result.row);
+        } else if ('broken' in result) send({ type: 'broken', entry: result.broken });
         else if ('refold' in result) send({ type: 'refold', id, stamp: result.stamp, message: result.refold.message });
       }
       send({ type: 'done', count: message.ids.length });

@@ -78,16 +78,38 @@ async function readChunk(deps: IndexDeps, ids: readonly string[], into: { add(ro
 }
 
 const yieldToThreads = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Reports read between two looks at the threads' messages while this thread reads the sample. */
+const SAMPLE_STRIDE = 64;
 
 /**
- * Reads `ids` on this thread and on build threads at once: this thread starts at once, taking
- * chunks from a queue, and the threads take from the same queue as soon as they have loaded the
- * plugins. Returns the threads' parts, by thread and bucket. If the threads cannot start, this
- * thread reads everything; if one dies, this thread reads again every chunk they took (their
- * parts, broken entries and refolds are dropped).
+ * Reads the random sample `sampled` and returns this thread's buckets for the `parts` segments
+ * its keys cut history into, holding the sample's rows. `yielding`: build threads may be waiting
+ * for this thread to hear they are ready (they start on the rest before the cuts are known).
  */
-async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | undefined>, cuts: SessionKey[], ids: readonly string[], own: BucketSet, tally: Tally): Promise<BucketPart[][]> {
-  const queue = new ChunkQueue(ids);
+async function readSample(deps: IndexDeps, sampled: readonly string[], parts: number, tally: Tally, yielding: boolean): Promise<BucketSet> {
+  const sample: Row[] = [];
+  for (let i = 0; i < sampled.length; i += SAMPLE_STRIDE) {
+    await readChunk(deps, sampled.slice(i, i + SAMPLE_STRIDE), { add: (row) => sample.push(row) }, tally);
+    if (yielding) await yieldToThreads();
+  }
+  const own = new BucketSet(boundaries(sample.map(rowKey), parts), deps.paths.indexDir, deps.plugins);
+  sample.forEach((row) => own.add(row));
+  return own;
+}
+
+/**
+ * Reads the sample, then `rest`, on this thread and on build threads at once: this thread starts
+ * at once, and the threads take chunks of `rest` from a shared queue as soon as they have loaded
+ * the plugins, keeping their rows until the sample has fixed the cuts. Returns this thread's
+ * buckets and the threads' parts, by thread and bucket. If the threads cannot start, this thread
+ * reads everything; if one dies, this thread reads again every chunk they took (their parts,
+ * broken entries and refolds are dropped).
+ */
+async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | undefined>, sampled: readonly string[], rest: readonly string[], parts: number, tally: Tally): Promise<{ own: BucketSet; others: BucketPart[][] }> {
+  const queue = new ChunkQueue(rest);
+  let fixCuts!: (cuts: SessionKey[]) => void;
+  // Never rejected: if the sample fails, the threads are stopped without ever getting cuts.
+  const cuts = new Promise<SessionKey[]>((resolve) => (fixCuts = resolve));
   const broken: BrokenEntry[] = [];
   const refolds: Promise<EntryResult>[] = [];
   let advanced = 0;
@@ -108,28 +130,30 @@ async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | unde
     running?.catch(() => {});
   });
   try {
+    const own = await readSample(deps, sampled, parts, tally, true);
+    fixCuts(own.cuts);
     for (let chunk = queue.take(); chunk; chunk = queue.take()) {
       await readChunk(deps, chunk, own, tally);
       // Let the threads' messages in: each asks for its next chunk when it finishes one.
       await yieldToThreads();
     }
     await starting;
-    if (!running) return [];
+    if (!running) return { own, others: [] };
     try {
-      const parts = await running;
+      const others = await running;
       tally.broken.push(...broken);
       for (const result of await Promise.all(refolds)) {
         const row = tally.keep(result);
         if (row) own.add(row);
       }
-      return parts;
+      return { own, others };
     } catch (error) {
       if (!(error instanceof BuildThreadError)) throw error;
       await Promise.allSettled(refolds);
       tally.advance(-advanced);
       for (const chunk of error.taken) await readChunk(deps, chunk, own, tally);
       for (let chunk = queue.take(); chunk; chunk = queue.take()) await readChunk(deps, chunk, own, tally);
-      return [];
+      return { own, others: [] };
     }
   } finally {
     await (pool as BuildThreads | undefined)?.terminate();
@@ -138,21 +162,21 @@ async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | unde
 
 /** Reads the reports `ids` in a sample first, then streaming each to its segment (see buildIndex). */
 async function buildStreaming(deps: IndexDeps, ids: readonly string[], launch: ThreadLaunch | undefined, tally: Tally): Promise<SegmentRef[]> {
-  // Build threads load plugins while this one reads a random sample, which fixes the segment
-  // boundaries; the rest is then read in directory order (faster than random order for the file
-  // system) and streamed to its segment. This thread is one of the `count`: it starts on the rest
-  // at once, and the others join in as soon as they have loaded.
+  // A random sample fixes the segment boundaries; the rest is read in directory order (faster
+  // than random order for the file system) and streamed to its segment. This thread is one of
+  // the `count`: it starts at once, and build threads join in as soon as they have loaded.
   const sampled = sampleOf(ids, SAMPLE_ROWS);
-  const sample: Row[] = [];
-  await readChunk(deps, sampled, { add: (row) => sample.push(row) }, tally);
-  const cuts = boundaries(sample.map(rowKey), Math.ceil(ids.length / SEGMENT_ROWS));
-  const own = new BucketSet(cuts, deps.paths.indexDir, deps.plugins);
-  sample.forEach((row) => own.add(row));
   const skip = new Set(sampled);
   const rest = ids.filter((id) => !skip.has(id));
+  const parts = Math.ceil(ids.length / SEGMENT_ROWS);
+  let own: BucketSet;
   let others: BucketPart[][] = [];
-  if (launch) others = await readShared(deps, launch.ready, cuts, rest, own, tally);
-  else await readHere(deps, rest, own, tally);
+  if (launch) {
+    ({ own, others } = await readShared(deps, launch.ready, sampled, rest, parts, tally));
+  } else {
+    own = await readSample(deps, sampled, parts, tally, false);
+    await readHere(deps, rest, own, tally);
+  }
   const segments: SegmentRef[] = [];
   for (const [b, part] of own.close().entries()) segments.push(...(await finishSegment(deps, [part, ...others.map((parts) => parts[b]!)])));
   return segments;

@@ -44,7 +44,8 @@ export class BucketSet {
   private readonly buckets: Bucket[];
 
   constructor(
-    private readonly cuts: readonly SessionKey[],
+    /** For each segment but the last, the oldest key it may hold (history order, newest first). */
+    readonly cuts: SessionKey[],
     dir: string,
     plugins: readonly ActivePlugin[],
   ) {
