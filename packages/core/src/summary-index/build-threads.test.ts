@@ -85,7 +85,9 @@ async function everything(host: Host) {
   return { page: await host.catalog.page(0, 20), summaries, merged: await host.catalog.merged() };
 }
 
-describe('index build threads', () => {
+// Each test builds 4,500 reports several times with a plugin made slow on purpose, while the
+// other packages' tests share the same two cores: far from the default 30 s budget only when alone.
+describe('index build threads', { timeout: 120_000 }, () => {
   beforeAll(() => {
     (globalThis as { __radSlowHere?: boolean }).__radSlowHere = true;
   });
