@@ -68,7 +68,7 @@ function workerScript(): string {
 export interface ThreadLaunch {
   /** The threads once every one has loaded the plugins; undefined when any cannot load the same ones (the build then stays on the calling thread). */
   ready: Promise<BuildThreads | undefined>;
-  /** Stops the threads at once, loaded or not (they were started on a guess the listing proved wrong). */
+  /** Stops the threads at once, loaded or not (started on a guess the listing proved wrong, or the build failed). */
   cancel(): Promise<void>;
 }
 

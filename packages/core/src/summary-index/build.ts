@@ -83,14 +83,14 @@ const SAMPLE_STRIDE = 64;
 
 /**
  * Reads the random sample `sampled` and returns this thread's buckets for the `parts` segments
- * its keys cut history into, holding the sample's rows. `yielding`: build threads may be waiting
- * for this thread to hear they are ready (they start on the rest before the cuts are known).
+ * its keys cut history into, holding the sample's rows. It looks at messages now and then: build
+ * threads that have loaded wait to hear it, and start on the rest before the cuts are known.
  */
-async function readSample(deps: IndexDeps, sampled: readonly string[], parts: number, tally: Tally, yielding: boolean): Promise<BucketSet> {
+async function readSample(deps: IndexDeps, sampled: readonly string[], parts: number, tally: Tally): Promise<BucketSet> {
   const sample: Row[] = [];
   for (let i = 0; i < sampled.length; i += SAMPLE_STRIDE) {
     await readChunk(deps, sampled.slice(i, i + SAMPLE_STRIDE), { add: (row) => sample.push(row) }, tally);
-    if (yielding) await yieldToThreads();
+    await yieldToThreads();
   }
   const own = new BucketSet(boundaries(sample.map(rowKey), parts), deps.paths.indexDir, deps.plugins);
   sample.forEach((row) => own.add(row));
@@ -130,7 +130,7 @@ async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | unde
     running?.catch(() => {});
   });
   try {
-    const own = await readSample(deps, sampled, parts, tally, true);
+    const own = await readSample(deps, sampled, parts, tally);
     fixCuts(own.cuts);
     for (let chunk = queue.take(); chunk; chunk = queue.take()) {
       await readChunk(deps, chunk, own, tally);
@@ -174,7 +174,7 @@ async function buildStreaming(deps: IndexDeps, ids: readonly string[], launch: T
   if (launch) {
     ({ own, others } = await readShared(deps, launch.ready, sampled, rest, parts, tally));
   } else {
-    own = await readSample(deps, sampled, parts, tally, false);
+    own = await readSample(deps, sampled, parts, tally);
     await readHere(deps, rest, own, tally);
   }
   const segments: SegmentRef[] = [];
