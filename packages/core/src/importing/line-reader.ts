@@ -52,7 +52,9 @@ function decode(line: Buffer): string {
  */
 export async function readLines(file: string, options: LineReaderOptions, onLine: (text: string, end: number) => void): Promise<LineReadResult> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
-  const buffer = Buffer.allocUnsafe(chunkBytes);
+  // Most transcripts are far smaller than a chunk, and an import reads thousands of them: a
+  // megabyte each would be gigabytes of buffers for the garbage collector.
+  const buffer = Buffer.allocUnsafe(options.end === undefined ? chunkBytes : Math.max(1, Math.min(chunkBytes, options.end - options.start)));
   const handle = await fs.open(file, 'r');
   const result: LineReadResult = { consumed: options.start, overlong: 0, ignored: 0, tail: null };
   let parts: Buffer[] = [];
