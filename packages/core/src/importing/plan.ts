@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
 import { fingerprint } from './fingerprint.js';
@@ -48,6 +48,22 @@ export interface ImportPlan {
   found: number;
 }
 
+function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 async function isDirectory(dir: string): Promise<boolean> {
   return (await fs.stat(dir).catch(() => undefined))?.isDirectory() ?? false;
 }
@@ -72,8 +88,8 @@ async function classify(file: FoundFile, prior: ImportedFile | undefined, size: 
 }
 
 /** Journal size on disk, or -1 when it is gone. */
-async function journalSize(file: string): Promise<number> {
-  return (await fs.stat(file).catch(() => undefined))?.size ?? -1;
+function journalSize(file: string): number {
+  return statOrUndefined(file)?.size ?? -1;
 }
 
 /**
@@ -103,8 +119,9 @@ export async function planImport(
       warn(`Importer ${importer.id} could not list ${source} (${(error as Error).message}); it was skipped.`);
       continue;
     }
+    // Per file, a sync call each: thousands of thread-pool round trips cost more than the calls themselves.
     for (const file of files) {
-      const real = await fs.realpath(file.path).catch(() => path.resolve(file.path));
+      const real = realPath(file.path);
       if (seen.has(real)) continue;
       seen.add(real);
       plan.found += 1;
@@ -112,7 +129,7 @@ export async function planImport(
         plan.skips.push({ path: real, reason: file.skip });
         continue;
       }
-      const stat = await fs.stat(real).catch(() => undefined);
+      const stat = statOrUndefined(real);
       if (!stat?.isFile()) {
         plan.skips.push({ path: real, reason: 'unreadable' });
         continue;
@@ -144,7 +161,7 @@ export async function planImport(
     // A new file where a known one vanished is that file moved (a rollout archived): read it all again, not on top.
     const moved = vanished.length > 0 && files.some((f) => f.change === 'new');
     if (!session || moved || files.some((f) => f.change === 'replaced')) mode = 'build';
-    else if ((await journalSize(journalFile(session.id))) !== session.journalSize) mode = 'build';
+    else if (journalSize(journalFile(session.id)) !== session.journalSize) mode = 'build';
     else mode = files.some((f) => f.change !== 'unchanged') ? 'resume' : 'unchanged';
     const newestMtimeMs = Math.max(...files.map((f) => f.mtimeMs));
     plan.groups.push({ group, files, ...(session ? { session } : {}), mode, newestMtimeMs, vanished });
