@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** How `readLines` reads a file. */
 export interface LineReaderOptions {
@@ -79,7 +80,7 @@ export async function readLines(file: string, options: LineReaderOptions, onLine
     for (;;) {
       const want = options.end === undefined ? chunkBytes : Math.min(chunkBytes, options.end - position);
       if (want <= 0) break;
-      if (position > options.start) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (position > options.start) await nextTurn();
       const bytesRead = readSync(fd, buffer, 0, want, position);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);

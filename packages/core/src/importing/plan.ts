@@ -48,6 +48,7 @@ export interface ImportPlan {
   found: number;
 }
 
+/** The real path, or the path made absolute when it cannot be resolved (as before: the file is then found unreadable). */
 function realPath(file: string): string {
   try {
     return realpathSync.native(file);
@@ -56,6 +57,7 @@ function realPath(file: string): string {
   }
 }
 
+/** A stat, or undefined on any error: the plan skips such a file as unreadable. */
 function statOrUndefined(file: string): Stats | undefined {
   try {
     return statSync(file);

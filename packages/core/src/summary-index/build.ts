@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { REPORT_SUFFIX } from '../store/paths.js';
 import type { BucketPart } from './bucket.js';
 import { BuildThreadError, BuildThreads, ChunkQueue, type ThreadLaunch } from './build-threads.js';
@@ -77,7 +78,6 @@ async function readChunk(deps: IndexDeps, ids: readonly string[], into: { add(ro
   }
 }
 
-const yieldToThreads = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Reports read between two looks at the threads' messages while this thread reads the sample. */
 const SAMPLE_STRIDE = 64;
 
@@ -90,7 +90,7 @@ async function readSample(deps: IndexDeps, sampled: readonly string[], parts: nu
   const sample: Row[] = [];
   for (let i = 0; i < sampled.length; i += SAMPLE_STRIDE) {
     await readChunk(deps, sampled.slice(i, i + SAMPLE_STRIDE), { add: (row) => sample.push(row) }, tally);
-    await yieldToThreads();
+    await nextTurn();
   }
   const own = new BucketSet(boundaries(sample.map(rowKey), parts), deps.paths.indexDir, deps.plugins);
   sample.forEach((row) => own.add(row));
@@ -135,7 +135,7 @@ async function readShared(deps: IndexDeps, starting: Promise<BuildThreads | unde
     for (let chunk = queue.take(); chunk; chunk = queue.take()) {
       await readChunk(deps, chunk, own, tally);
       // Let the threads' messages in: each asks for its next chunk when it finishes one.
-      await yieldToThreads();
+      await nextTurn();
     }
     await starting;
     if (!running) return { own, others: [] };
