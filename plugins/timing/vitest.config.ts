@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
+    globalSetup: ['@radium-stats/core/testing/temp-root'],
     testTimeout: 30_000,
   },
 });
