@@ -198,6 +198,39 @@ describe('git plugin through the recording pipeline', () => {
     expect(section).toMatchObject({ source: 'git', linesAdded: 1, linesRemoved: 0, filesChanged: 1 });
   });
 
+  it.each([
+    { ignores: '.radium', in: '.gitignore' },
+    { ignores: '.radium/_internals/', in: '.gitignore' },
+    { ignores: '.radium/*', in: '.gitignore' },
+    { ignores: '*', in: '.gitignore' },
+    { ignores: '.radium/', in: '.git/info/exclude' },
+  ])('measures changes when the repository ignores the session files ($ignores in $in)', async ({ ignores, in: file }) => {
+    const repo = await repoWorkspace();
+    repo.write(file, `${ignores}\n`);
+    repo.commitAll('ignore the session files');
+    const host = await testHost([gitPlugin], { workspace: repo.dir });
+    const rec = await host.recorders.start();
+    repo.write('src/a.txt', lines('a', 12)); // +2, tracked
+    repo.write('notes/new.txt', lines('n', 5)); // +5, untracked: ignored too under `*`
+    const section = (await rec.end()).sections.git as GitSection;
+    const untracked = ignores === '*' ? { linesAdded: 2, filesChanged: 1 } : { linesAdded: 7, filesChanged: 2 };
+    expect(section).toMatchObject({ source: 'git', linesRemoved: 0, ...untracked });
+    expect(section.unavailableReason).toBeUndefined();
+  });
+
+  it('leaves out ignored session files that the agent force-staged', async () => {
+    const repo = await repoWorkspace();
+    repo.write('.gitignore', '.radium\n');
+    repo.commitAll('ignore the session files');
+    const host = await testHost([gitPlugin], { workspace: repo.dir });
+    const rec = await host.recorders.start();
+    repo.write('src/a.txt', lines('a', 11));
+    repo.git('add', '-f', '.radium');
+    rec.record({ type: 'tool.call', name: 'Bash', success: true });
+    const section = (await rec.end()).sections.git as GitSection;
+    expect(section).toMatchObject({ source: 'git', linesAdded: 1, linesRemoved: 0, filesChanged: 1 });
+  });
+
   it('switched off in config, leaves no section, no rows and no snapshots, and changes nothing else', async () => {
     const run = async (env: NodeJS.ProcessEnv) => {
       const repo = await repoWorkspace();

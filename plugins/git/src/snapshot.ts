@@ -20,6 +20,13 @@ async function resolveHead(git: Git): Promise<string | null> {
   return OBJECT_ID.test(out) ? out : null;
 }
 
+/** True when the repository's ignore rules cover `internals` or a folder above it (`.radium`, `*`, ...). */
+async function isIgnored(git: Git, internals: string): Promise<boolean> {
+  // Prints the path when ignored and nothing (exit 1) when not; -q would leave both silent to simple-git.
+  // --no-index: session files already tracked must not hide that the folder itself is ignored.
+  return (await git.raw(['check-ignore', '--no-index', '--', internals])).trim() !== '';
+}
+
 /** Copies the user's index as a starting point (its stat data spares rehashing unchanged files). */
 async function seedIndex(git: Git, workspace: string, target: string): Promise<void> {
   const real = path.resolve(workspace, (await git.raw(['rev-parse', '--git-path', 'index'])).trim());
@@ -48,7 +55,9 @@ export async function snapshotWorkTree(git: Git, workspace: string): Promise<Tre
     const temp = createGit(workspace, { GIT_INDEX_FILE: index });
     const internals = internalsPath(workspace);
     // core.splitIndex=false: a split index would write its shared part into the repository.
-    await temp.raw(['-c', 'core.splitIndex=false', 'add', '-A', '--', `:(exclude,literal)${internals}`]);
+    // git add fails when a pathspec, even an exclude, names an ignored path; an ignored folder adds nothing anyway.
+    const exclude = (await isIgnored(git, internals)) ? [] : ['--', `:(exclude,literal)${internals}`];
+    await temp.raw(['-c', 'core.splitIndex=false', 'add', '-A', ...exclude]);
     // Also drop session files that reached the user's index (an `add -A` by the agent, say); `-f` because
     // their staged copy may match neither HEAD nor the file, and only this temp index is touched.
     await temp.raw(['-c', 'core.splitIndex=false', 'rm', '-r', '-q', '-f', '--cached', '--ignore-unmatch', '--', `:(literal)${internals}`]);
