@@ -93,3 +93,11 @@ export class UsageError extends RadiumError {
 export class SessionStateError extends RadiumError {
   override name = 'SessionStateError';
 }
+
+/** Ending a session that has already ended (twice in one process, or by two processes at once). */
+export class SessionAlreadyEndedError extends SessionStateError {
+  override name = 'SessionAlreadyEndedError';
+  constructor(readonly sessionId: string) {
+    super(`Session ${sessionId} has already ended: run \`rad stats session --session-id ${sessionId}\` to see its summary.`);
+  }
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { inject, injectable } from 'tsyringe';
-import { SessionNotFoundError, SessionStateError } from '../errors.js';
+import { SessionAlreadyEndedError, SessionNotFoundError, SessionStateError } from '../errors.js';
 import { parseEvent } from '../events/parse.js';
 import type { KnownEventInput, SessionEvent } from '../events/schema.js';
 import { appendEvent, createJournal } from '../journal/append.js';
@@ -12,6 +12,7 @@ import type { SessionReport } from '../report/schema.js';
 import type { WorkspacePaths } from '../store/paths.js';
 import { ReportStore } from '../store/report-store.js';
 import { assertSessionId, newSessionId } from '../store/session-id.js';
+import { acquireEndLock } from './end-lock.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -30,6 +31,14 @@ export interface StartOptions {
   meta?: Record<string, unknown>;
   /** Record this process's pid so the session counts as live exactly while it runs (default true). */
   trackProcess?: boolean;
+}
+
+/** True when the journal holds a `session.end`. */
+async function hasEnded(journalFile: string): Promise<boolean> {
+  // Read to the end rather than returning early: leaving the iterator open would leave its file open.
+  let ended = false;
+  for await (const event of readJournal(journalFile)) if (event.type === 'session.end') ended = true;
+  return ended;
 }
 
 /** Records one session: every event goes to the journal as it happens. */
@@ -55,15 +64,26 @@ export class SessionRecorder {
     return event;
   }
 
-  /** Runs end hooks, writes `session.end`, folds the journal and writes the report atomically. */
+  /**
+   * Runs end hooks, writes `session.end`, folds the journal and writes the report atomically.
+   * Throws SessionAlreadyEndedError when this or any other recorder has ended the session.
+   */
   async end(): Promise<SessionReport> {
-    if (this.ended) throw new SessionStateError(`Session ${this.sessionId} has already ended.`);
+    if (this.ended) throw new SessionAlreadyEndedError(this.sessionId);
     this.ended = true;
-    for (const event of await this.folder.runHooks('onSessionEnd', this.sessionId, false)) appendEvent(this.journalFile, event);
-    appendEvent(this.journalFile, { type: 'session.end', ts: this.clock().toISOString() });
-    const report = await this.folder.foldJournal(this.sessionId);
-    await this.store.save(report);
-    return report;
+    // Another process may be ending the same session: the lock orders the two, and the journal
+    // read under it shows the loser the winner's session.end.
+    const lock = await acquireEndLock(this.journalFile, this.sessionId);
+    try {
+      if (await hasEnded(this.journalFile)) throw new SessionAlreadyEndedError(this.sessionId);
+      for (const event of await this.folder.runHooks('onSessionEnd', this.sessionId, false)) appendEvent(this.journalFile, event);
+      appendEvent(this.journalFile, { type: 'session.end', ts: this.clock().toISOString() });
+      const report = await this.folder.foldJournal(this.sessionId);
+      await this.store.save(report);
+      return report;
+    } finally {
+      lock.release();
+    }
   }
 }
 
@@ -105,9 +125,7 @@ export class Recorders {
   async resume(sessionId: string): Promise<SessionRecorder> {
     const file = this.paths.journalFile(assertSessionId(sessionId));
     if (!existsSync(file)) throw new SessionNotFoundError(sessionId);
-    for await (const event of readJournal(file)) {
-      if (event.type === 'session.end') throw new SessionStateError(`Session ${sessionId} has already ended.`);
-    }
+    if (await hasEnded(file)) throw new SessionAlreadyEndedError(sessionId);
     return new SessionRecorder(sessionId, file, this.folder, this.store, this.clock);
   }
 }
