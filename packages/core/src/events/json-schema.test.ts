@@ -28,6 +28,9 @@ describe('published JSON Schemas', () => {
     expect(validateEvent({ type: 'tool.call', ts: 'yesterday', name: 'x', success: true })).toBe(false);
     expect(validateEvent({ type: 'deploy', ts: '2026-01-01T00:00:00Z' })).toBe(false);
     expect(validateEvent({ type: 'acme.deploy', ts: '2026-01-01T00:00:00Z', env: 'prod' })).toBe(true);
+    const start = { type: 'session.start', ts: '2026-01-01T00:00:00Z', sessionId: 's', workspace: '/w', pid: 42, host: 'h' };
+    expect(validateEvent({ ...start, pidStartedAt: '2026-01-01T00:00:00.250Z' })).toBe(true);
+    expect(validateEvent({ ...start, pidStartedAt: 'at boot' })).toBe(false);
   });
 
   it('describe report files and config', () => {

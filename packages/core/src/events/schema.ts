@@ -33,6 +33,10 @@ export const sessionStartSchema = eventBaseSchema.extend({
   agent: z.string().optional().describe('Name of the agent runtime, e.g. `radium`, `claude-code`'),
   pid: z.number().int().positive().optional().describe('Process id of the recorder, used to tell live sessions from crashed ones'),
   host: z.string().optional().describe('Host name of the recorder, with pid'),
+  pidStartedAt: z.iso
+    .datetime({ offset: true, local: false })
+    .optional()
+    .describe('When the recorder process started (ISO 8601), with pid: a later process that got the same pid is not the recorder'),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
 

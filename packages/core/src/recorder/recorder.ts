@@ -6,6 +6,7 @@ import { parseEvent } from '../events/parse.js';
 import type { KnownEventInput, SessionEvent } from '../events/schema.js';
 import { appendEvent, createJournal } from '../journal/append.js';
 import { readJournal } from '../journal/read.js';
+import { processStartMs } from '../host/process-start.js';
 import { SessionFolder } from '../host/session-folder.js';
 import { TOKENS, type Clock } from '../host/tokens.js';
 import type { SessionReport } from '../report/schema.js';
@@ -31,6 +32,12 @@ export interface StartOptions {
   meta?: Record<string, unknown>;
   /** Record this process's pid so the session counts as live exactly while it runs (default true). */
   trackProcess?: boolean;
+}
+
+/** This process, as `session.start` records it: pid, host and, where the system tells, when it started. */
+function trackedProcess(): { pid: number; host: string; pidStartedAt?: string } {
+  const startedMs = processStartMs(process.pid);
+  return { pid: process.pid, host: hostname(), ...(startedMs === null ? {} : { pidStartedAt: new Date(startedMs).toISOString() }) };
 }
 
 /** True when the journal holds a `session.end`. */
@@ -108,7 +115,7 @@ export class Recorders {
       sessionId,
       workspace: this.paths.root,
       ...(options.agent ? { agent: options.agent } : {}),
-      ...(options.trackProcess === false ? {} : { pid: process.pid, host: hostname() }),
+      ...(options.trackProcess === false ? {} : trackedProcess()),
       ...(options.meta ? { meta: options.meta } : {}),
     });
     try {
