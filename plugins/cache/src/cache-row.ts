@@ -1,4 +1,4 @@
-import { nanoToUsd, toNanoUsd, type PriceQuote, type TokenCounts } from '@radium-stats/core';
+import { addNanoUsd, nanoToUsd, subtractNanoUsd, toNanoUsd, type PriceQuote, type TokenCounts } from '@radium-stats/core';
 import type { CacheRow } from './section.js';
 
 /** Why a hit rate cannot be known. */
@@ -37,8 +37,8 @@ export function addResponse(row: CacheRow, tokens: TokenCounts, quote: PriceQuot
   }
   const atInputPrice = (n: number) => toNanoUsd(n * quote.inputUsdPerToken!);
   const writes = tokens.cacheWrite + tokens.cacheWrite1h;
-  row.readSavingsNanoUsd += atInputPrice(tokens.cacheRead) - toNanoUsd(quote.parts.cacheRead);
-  row.writePremiumNanoUsd += toNanoUsd(quote.parts.cacheWrite + quote.parts.cacheWrite1h) - atInputPrice(writes);
+  row.readSavingsNanoUsd = addNanoUsd(row.readSavingsNanoUsd, subtractNanoUsd(atInputPrice(tokens.cacheRead), toNanoUsd(quote.parts.cacheRead)));
+  row.writePremiumNanoUsd = addNanoUsd(row.writePremiumNanoUsd, subtractNanoUsd(toNanoUsd(quote.parts.cacheWrite + quote.parts.cacheWrite1h), atInputPrice(writes)));
 }
 
 /** Adds `from` into `into` (counts only; call finishRow after). */
@@ -48,8 +48,8 @@ export function addRow(into: CacheRow, from: CacheRow): void {
   into.cacheReadTokens += from.cacheReadTokens;
   into.cacheWriteTokens += from.cacheWriteTokens;
   into.cacheWrite1hTokens += from.cacheWrite1hTokens;
-  into.readSavingsNanoUsd += from.readSavingsNanoUsd;
-  into.writePremiumNanoUsd += from.writePremiumNanoUsd;
+  into.readSavingsNanoUsd = addNanoUsd(into.readSavingsNanoUsd, from.readSavingsNanoUsd);
+  into.writePremiumNanoUsd = addNanoUsd(into.writePremiumNanoUsd, from.writePremiumNanoUsd);
   into.unpricedRequests += from.unpricedRequests;
   into.unpricedReason ??= from.unpricedReason;
 }
@@ -59,12 +59,20 @@ export function promptTokens(row: CacheRow): number {
   return row.inputTokens + row.cacheWriteTokens + row.cacheWrite1hTokens + row.cacheReadTokens;
 }
 
-/** Fills the derived fields: hit rate (null without prompt tokens) and savings (null when anything is unpriced). */
+const COUNTS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'cacheWrite1hTokens', 'unpricedRequests'] as const;
+
+/**
+ * Fills the derived fields: hit rate (null without prompt tokens) and savings (null when anything is unpriced).
+ * A count past 2^53 - 1 would no longer be exact: it throws, and the host leaves the section out with a warning.
+ */
 export function finishRow(row: CacheRow): CacheRow {
+  for (const field of COUNTS) {
+    if (!Number.isSafeInteger(row[field])) throw new RangeError(`${field} total ${row[field]} is past 2^53 - 1, where it would no longer be exact`);
+  }
   const prompt = promptTokens(row);
   row.hitRate = prompt > 0 ? row.cacheReadTokens / prompt : null;
   row.hitRateReason = prompt > 0 ? null : NO_PROMPT_TOKENS;
-  row.savingsNanoUsd = row.readSavingsNanoUsd - row.writePremiumNanoUsd;
+  row.savingsNanoUsd = subtractNanoUsd(row.readSavingsNanoUsd, row.writePremiumNanoUsd);
   row.savingsUsd = row.unpricedRequests > 0 ? null : nanoToUsd(row.savingsNanoUsd);
   return row;
 }

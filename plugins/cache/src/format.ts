@@ -19,7 +19,7 @@ export function formatSavings(row: CacheRow, unpricedModels: readonly string[]):
   if (row.unpricedRequests > 0 && row.unpricedRequests === row.requests) return formatNotAvailable(unpriced);
   const amount = formatUsd(nanoToUsd(row.savingsNanoUsd));
   const notes: string[] = [];
-  if (row.savingsNanoUsd < 0) notes.push('cache writes cost more than reads saved');
+  if (nanoToUsd(row.savingsNanoUsd) < 0) notes.push('cache writes cost more than reads saved');
   if (row.unpricedRequests > 0) notes.push(`priced models only; ${unpriced}`);
   return notes.length > 0 ? `${amount} (${notes.join('; ')})` : amount;
 }

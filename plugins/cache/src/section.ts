@@ -1,7 +1,9 @@
+import { nanoUsdSchema } from '@radium-stats/core';
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
-const nano = z.number().int();
+/** Integer nano-dollars: a number, or a string of digits past 2^53 - 1 (about $9 million), so sums stay exact. */
+const nano = nanoUsdSchema;
 
 /** Cache use of one model, or of all models together. */
 export const cacheRowSchema = z.object({

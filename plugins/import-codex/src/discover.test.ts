@@ -22,4 +22,14 @@ describe('Codex files', () => {
     expect(files).toEqual([{ path: path.join(home, 'archived_sessions', name), group: '0199a213-81c0-7800-8aa1-bbab2a035a53', part: 0, format: 'jsonl' }]);
     expect(rolloutGroup('/x/rollout-abc.jsonl')).toBe('rollout-abc');
   });
+
+  it('lists rollouts in code point order, the same on every machine whatever its locale', async () => {
+    const home = tempDir();
+    mkdirSync(path.join(home, 'sessions'));
+    const names = ['a', 'B', 'Z', '_', 'é'].map((s) => `rollout-${s}.jsonl`);
+    for (const name of names) writeFileSync(path.join(home, 'sessions', name), '');
+    const files = await discoverCodexFiles(home);
+    // A locale sorts these `_ a B é Z`; code points sort capitals, then `_`, then small letters, then accents.
+    expect(files.map((f) => path.basename(f.path))).toEqual(['B', 'Z', '_', 'a', 'é'].map((s) => `rollout-${s}.jsonl`));
+  });
 });

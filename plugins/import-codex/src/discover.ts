@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FoundFile } from '@radium-stats/core';
+import { compareCodePoints, type FoundFile } from '@radium-stats/core';
 
 const ROLLOUT = /^rollout-.*\.jsonl$/;
 const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
@@ -40,6 +40,6 @@ export async function discoverCodexFiles(source: string): Promise<FoundFile[]> {
     if (!other || f.size > other.size) byName.set(name, f);
   }
   return [...byName.values()]
-    .sort((a, b) => a.path.localeCompare(b.path))
+    .sort((a, b) => compareCodePoints(a.path, b.path))
     .map((f) => ({ path: f.path, group: rolloutGroup(f.path), part: 0, format: 'jsonl' as const }));
 }

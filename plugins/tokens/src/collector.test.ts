@@ -75,7 +75,7 @@ describe('tokens collector', () => {
     );
     expect(Object.keys(section.engines)).toEqual(['claude', 'gemini']);
     expect(section.engines.gemini).toMatchObject({ requests: 2, inputTokens: 500, outputTokens: 50, reasoningTokens: 5 });
-    const engineCost = Object.values(section.engines).reduce((n, r) => n + r.costNanoUsd, 0);
+    const engineCost = Object.values(section.engines).reduce((n, r) => n + Number(r.costNanoUsd), 0);
     expect(engineCost).toBe(section.total.costNanoUsd);
   });
 });

@@ -1,7 +1,7 @@
 import type { LegacyMetrics, LegacyUsage } from '@radium-stats/core';
 import { buildSection } from './build-section.js';
 import type { TokensSection, UsageRow } from './section.js';
-import { toNanoUsd } from '@radium-stats/core';
+import { addNanoUsd, nanoToUsd, subtractNanoUsd, toNanoUsd, type NanoUsd } from '@radium-stats/core';
 import { emptyRow } from './usage-row.js';
 
 /** Price data version stored for costs the original Radium computed with its own table. */
@@ -29,9 +29,9 @@ function rows(usage: Record<string, LegacyUsage>): Map<string, UsageRow> {
 export function tokensFromLegacy(legacy: LegacyMetrics): TokensSection {
   const models = rows(legacy.model_usage);
   const engines = rows(legacy.engine_usage);
-  const modelCost = [...models.values()].reduce((n, r) => n + r.costNanoUsd, 0);
-  const missing = toNanoUsd(legacy.total_cost) - modelCost;
+  const modelCost = [...models.values()].reduce<NanoUsd>((n, r) => addNanoUsd(n, r.costNanoUsd), 0);
+  const missing = subtractNanoUsd(toNanoUsd(legacy.total_cost), modelCost);
   // A total the model rows do not explain is kept as its own row rather than dropped.
-  if (missing > 0 && models.size === 0) models.set(UNATTRIBUTED, { ...emptyRow(), costNanoUsd: missing });
+  if (nanoToUsd(missing) > 0 && models.size === 0) models.set(UNATTRIBUTED, { ...emptyRow(), costNanoUsd: missing });
   return buildSection({ priceDataVersion: LEGACY_PRICE_DATA, models, engines, legacySessions: 1 });
 }

@@ -1,3 +1,4 @@
+import { nonNegativeNanoUsdSchema } from '@radium-stats/core';
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
@@ -15,7 +16,9 @@ export const usageRowSchema = z.object({
   latencyTotalMs: z.number().nonnegative().describe('Sum of the latencies of successful responses that recorded one'),
   latencyCount: count.describe('Successful responses that recorded a latency'),
   avgLatencyMs: z.number().nonnegative().nullable().describe('latencyTotalMs / latencyCount; null when no response recorded a latency'),
-  costNanoUsd: count.describe('Cost of the priced responses in integer nano-dollars, so sums across sessions are exact'),
+  costNanoUsd: nonNegativeNanoUsdSchema.describe(
+    'Cost of the priced responses in integer nano-dollars, so sums across sessions are exact: a number, or a string of digits past 2^53 - 1 (about $9 million)',
+  ),
   costUsd: z.number().nonnegative().nullable().describe('costNanoUsd in USD; null when any response is unpriced'),
   unpricedRequests: count.describe('Successful responses with no known price'),
   unpricedReason: z.string().nullable().describe('Why the first unpriced response had no price'),

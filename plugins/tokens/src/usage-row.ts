@@ -1,4 +1,4 @@
-import { nanoToUsd, toNanoUsd, type PriceQuote, type TokenCounts } from '@radium-stats/core';
+import { addNanoUsd, nanoToUsd, toNanoUsd, type PriceQuote, type TokenCounts } from '@radium-stats/core';
 import type { UsageRow } from './section.js';
 
 /** A row with every count at zero. */
@@ -39,7 +39,7 @@ export function addResponse(row: UsageRow, tokens: TokenCounts, durationMs: numb
     row.unpricedRequests += 1;
     row.unpricedReason ??= quote.unpricedReason ?? 'no price known';
   } else {
-    row.costNanoUsd += toNanoUsd(quote.costUsd);
+    row.costNanoUsd = addNanoUsd(row.costNanoUsd, toNanoUsd(quote.costUsd));
   }
 }
 
@@ -61,13 +61,22 @@ export function addRow(into: UsageRow, from: UsageRow): void {
   into.reasoningTokens += from.reasoningTokens;
   into.latencyTotalMs += from.latencyTotalMs;
   into.latencyCount += from.latencyCount;
-  into.costNanoUsd += from.costNanoUsd;
+  into.costNanoUsd = addNanoUsd(into.costNanoUsd, from.costNanoUsd);
   into.unpricedRequests += from.unpricedRequests;
   into.unpricedReason ??= from.unpricedReason;
 }
 
-/** Fills the derived fields: average latency, and USD cost unless something in the row is unpriced. */
+const COUNTS = ['requests', 'errors', 'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'cacheWrite1hTokens', 'reasoningTokens', 'latencyCount', 'unpricedRequests'] as const;
+
+/**
+ * Fills the derived fields: average latency, and USD cost unless something in the row is unpriced.
+ * A count past 2^53 - 1 would no longer be exact (events are capped far below, so only millions of
+ * responses at the ceiling get there): it throws, and the host leaves the section out with a warning.
+ */
 export function finishRow(row: UsageRow): UsageRow {
+  for (const field of COUNTS) {
+    if (!Number.isSafeInteger(row[field])) throw new RangeError(`${field} total ${row[field]} is past 2^53 - 1, where it would no longer be exact`);
+  }
   row.avgLatencyMs = row.latencyCount > 0 ? row.latencyTotalMs / row.latencyCount : null;
   row.costUsd = row.unpricedRequests > 0 ? null : nanoToUsd(row.costNanoUsd);
   return row;

@@ -18,7 +18,7 @@ function columns(kind: UsageKind): TableColumn[] {
 
 /** Cost first (unpriced last), then requests, then name, so the biggest spenders lead. */
 function byCostThenRequests([aKey, a]: [string, UsageRow], [bKey, b]: [string, UsageRow]): number {
-  const cost = (r: UsageRow) => (r.costUsd === null ? -1 : r.costNanoUsd);
+  const cost = (r: UsageRow) => (r.costUsd === null ? -1 : nanoToUsd(r.costNanoUsd));
   return cost(b) - cost(a) || b.requests - a.requests || (aKey < bKey ? -1 : aKey > bKey ? 1 : 0);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LIVE_SESSION_MINUTES, MAX_USD_PER_MILLION } from '../ceilings.js';
 
 /** Settings of one collector (metric plugin) or importer. */
 export const pluginSettingsSchema = z
@@ -8,7 +9,7 @@ export const pluginSettingsSchema = z
   })
   .strict();
 
-const perMillion = z.number().nonnegative().finite();
+const perMillion = z.number().nonnegative().max(MAX_USD_PER_MILLION, `at most ${MAX_USD_PER_MILLION} USD per million tokens`);
 
 /** A price set by config, in USD per million tokens; absent cache prices fall back to the input price. */
 export const modelPriceSchema = z
@@ -39,6 +40,7 @@ export const statsConfigSchema = z
     liveSessionMinutes: z
       .number()
       .positive()
+      .max(MAX_LIVE_SESSION_MINUTES, `at most ${MAX_LIVE_SESSION_MINUTES} (a year)`)
       .default(30)
       .describe('A journal without an end, idle for longer than this, is shown as abandoned rather than live'),
   })

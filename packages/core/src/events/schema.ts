@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { MAX_DURATION_MS, MAX_EDIT_LINES, MAX_PID, MAX_TOKENS } from '../ceilings.js';
 
 /** Version of the event protocol described by these schemas. */
 export const EVENT_PROTOCOL_VERSION = 1;
 
 const isoTime = z.iso.datetime({ offset: true, local: false }).describe('ISO 8601 time the event completed');
-const count = z.number().int().nonnegative();
-const durationMs = z.number().nonnegative().finite().describe('How long the timed work took, in milliseconds');
+const ceiling = (max: number, unit: string) => `above the ceiling of ${max} ${unit}: the value is corrupt`;
+const tokenCount = z.number().int().nonnegative().max(MAX_TOKENS, ceiling(MAX_TOKENS, 'tokens'));
+const lines = z.number().int().nonnegative().max(MAX_EDIT_LINES, ceiling(MAX_EDIT_LINES, 'lines'));
+const durationMs = z
+  .number()
+  .nonnegative()
+  .max(MAX_DURATION_MS, ceiling(MAX_DURATION_MS, 'ms (30 days)'))
+  .describe('How long the timed work took, in milliseconds');
 
 /** Fields every event carries. */
 export const eventBaseSchema = z.object({
@@ -16,12 +23,12 @@ export const eventBaseSchema = z.object({
 /** Token counts of one API response; buckets are disjoint and missing buckets are 0. */
 export const tokenCountsSchema = z
   .object({
-    input: count.default(0).describe('Uncached prompt tokens only'),
-    output: count.default(0).describe('Generated tokens, reasoning included'),
-    cacheRead: count.default(0).describe('Prompt tokens read from the cache'),
-    cacheWrite: count.default(0).describe('Prompt tokens written to the cache with a 5 minute TTL'),
-    cacheWrite1h: count.default(0).describe('Prompt tokens written to the cache with a 1 hour TTL'),
-    reasoning: count.default(0).describe('Reasoning tokens, already counted in output (informational)'),
+    input: tokenCount.default(0).describe('Uncached prompt tokens only'),
+    output: tokenCount.default(0).describe('Generated tokens, reasoning included'),
+    cacheRead: tokenCount.default(0).describe('Prompt tokens read from the cache'),
+    cacheWrite: tokenCount.default(0).describe('Prompt tokens written to the cache with a 5 minute TTL'),
+    cacheWrite1h: tokenCount.default(0).describe('Prompt tokens written to the cache with a 1 hour TTL'),
+    reasoning: tokenCount.default(0).describe('Reasoning tokens, already counted in output (informational)'),
   })
   .strict();
 
@@ -31,7 +38,7 @@ export const sessionStartSchema = eventBaseSchema.extend({
   sessionId: z.string().min(1),
   workspace: z.string().min(1).describe('Absolute path of the workspace the agent works in'),
   agent: z.string().optional().describe('Name of the agent runtime, e.g. `radium`, `claude-code`'),
-  pid: z.number().int().positive().optional().describe('Process id of the recorder, used to tell live sessions from crashed ones'),
+  pid: z.number().int().positive().max(MAX_PID, ceiling(MAX_PID, '(largest process id)')).optional().describe('Process id of the recorder, used to tell live sessions from crashed ones'),
   host: z.string().optional().describe('Host name of the recorder, with pid'),
   pidStartedAt: z.iso
     .datetime({ offset: true, local: false })
@@ -77,8 +84,8 @@ export const toolCallSchema = eventBaseSchema.extend({
 export const fileEditSchema = eventBaseSchema.extend({
   type: z.literal('file.edit'),
   path: z.string().min(1),
-  added: count,
-  removed: count,
+  added: lines,
+  removed: lines,
 });
 
 /** The session ended cleanly. */

@@ -59,7 +59,7 @@ export function createHost(options: HostOptions): Host {
   const env = options.env ?? process.env;
   const warnings = options.warnings ?? new Warnings();
   const paths = new WorkspacePaths(options.workspace);
-  const config = loadConfig(paths.configFile, env);
+  const config = loadConfig(paths.configFile, env, (message) => warnings.warn(message));
   const known = new Set(options.plugins.map((p) => p.id));
   for (const id of Object.keys(config.collectors)) {
     if (!known.has(id)) warnings.warn(`Config names collector ${JSON.stringify(id)}, which no installed plugin provides; check the id with \`rad plugins\`.`);

@@ -1,5 +1,6 @@
 import { promises as fs, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { compareCodePoints } from '../format/compare-code-points.js';
 import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
 import { fingerprint } from './fingerprint.js';
 import type { ImportedFile, ImportedSession, ImportState } from './state.js';
@@ -156,7 +157,7 @@ export async function planImport(
     readBefore.set(entry.group, list);
   }
   for (const [group, files] of byGroup) {
-    files.sort((a, b) => a.found.part - b.found.part || a.found.path.localeCompare(b.found.path));
+    files.sort((a, b) => a.found.part - b.found.part || compareCodePoints(a.found.path, b.found.path));
     const session = state.sessions[group];
     const vanished = (readBefore.get(group) ?? []).filter((file) => !seen.has(file));
     let mode: PlannedGroup['mode'];

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { isPluginEnabled, pluginOptions } from '../config/load.js';
 import { ConfigError } from '../errors.js';
+import { compareCodePoints } from '../format/compare-code-points.js';
 import type { Host } from '../host/create-host.js';
 import { ClaimRegistry } from './claims.js';
 import type { AnyImporter } from './contract.js';
@@ -68,7 +69,7 @@ async function orderGroups(importer: AnyImporter, groups: PlannedGroup[], maxLin
       .filter((g) => !g.session)
       .map(async (g) => ({ g, first: await firstRecordTime(importer, g.files[0]!.found, g.files[0]!.size, maxLineBytes) })),
   );
-  fresh.sort((a, b) => a.first - b.first || a.g.newestMtimeMs - b.g.newestMtimeMs || a.g.group.localeCompare(b.g.group));
+  fresh.sort((a, b) => a.first - b.first || a.g.newestMtimeMs - b.g.newestMtimeMs || compareCodePoints(a.g.group, b.g.group));
   return [...known, ...fresh.map((f) => f.g)];
 }
 

@@ -15,4 +15,10 @@ describe('record times', () => {
     expect(elapsedMs('2025-10-20T10:00:01.000Z', '2025-10-20T10:00:00.000Z')).toBeUndefined();
     expect(elapsedMs(undefined, '2025-10-20T10:00:00.000Z')).toBeUndefined();
   });
+
+  it('leaves a gap above the 30-day duration ceiling unknown, so the event is kept without it', () => {
+    expect(elapsedMs('2025-10-01T00:00:00.000Z', '2025-10-31T00:00:00.000Z')).toBe(30 * 86_400_000);
+    expect(elapsedMs('2025-10-01T00:00:00.000Z', '2025-10-31T00:00:00.001Z')).toBeUndefined();
+    expect(elapsedMs('0001-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z')).toBeUndefined();
+  });
 });

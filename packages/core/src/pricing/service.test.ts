@@ -36,6 +36,16 @@ describe('price service: bundled table', () => {
     expect(quote.inputUsdPerToken).toBeCloseTo(6e-6, 15);
   });
 
+  it('starts the long-context tier strictly above 200k: exactly 200,000 prompt tokens is base price, 200,001 is the tier', async () => {
+    const prices = await createPriceService({}, () => {});
+    const at = (input: number) => prices.quote(request('claude-sonnet-4-5', 'claude', { input, output: 1_000 }));
+    expect(at(200_000).parts?.input).toBeCloseTo(usd(200_000, 3), 12);
+    expect(at(200_000).parts?.output).toBeCloseTo(usd(1_000, 15), 12);
+    expect(at(200_000).inputUsdPerToken).toBeCloseTo(3e-6, 15);
+    expect(at(200_001).parts?.input).toBeCloseTo(usd(200_001, 6), 12);
+    expect(at(200_001).parts?.output).toBeCloseTo(usd(1_000, 22.5), 12);
+  });
+
   it('counts cache writes toward the prompt that picks the tier', async () => {
     const prices = await createPriceService({}, () => {});
     const quote = prices.quote(request('claude-sonnet-4-5', 'anthropic', { input: 10, cacheWrite: 150_000, cacheWrite1h: 50_000 }));

@@ -1,6 +1,7 @@
 import type { SessionEvent, SessionStartEvent } from '../events/schema.js';
 import type { AnyMetricPlugin, Collector, FinishInfo, HostServices } from '../plugin/contract.js';
 import { REPORT_SCHEMA_VERSION, type SessionReport } from './schema.js';
+import { storableSection } from './storable.js';
 
 /** A plugin switched on for this run, with its options from config. */
 export interface ActivePlugin {
@@ -37,12 +38,12 @@ export async function guard<T>(pluginId: string, what: string, warn: (m: string)
 /** Folds a session's events through every active plugin's collector into one report. */
 export async function foldSession(events: AsyncIterable<SessionEvent> | Iterable<SessionEvent>, input: FoldInput): Promise<SessionReport> {
   const warn = input.services.warn;
-  const collectors: { id: string; collector: Collector<unknown> }[] = [];
+  const collectors: { id: string; plugin: AnyMetricPlugin; collector: Collector<unknown> }[] = [];
   for (const { plugin, options } of input.plugins) {
     const collector = await guard(plugin.id, 'createCollector', warn, () =>
       plugin.createCollector({ sessionId: input.sessionId, workspace: input.workspace, options, services: input.services }),
     );
-    if (collector) collectors.push({ id: plugin.id, collector });
+    if (collector) collectors.push({ id: plugin.id, plugin, collector });
   }
   let start: SessionStartEvent | undefined;
   let firstTs: string | undefined;
@@ -75,10 +76,10 @@ export async function foldSession(events: AsyncIterable<SessionEvent> | Iterable
     now: endTs ? endTs : input.openStatus === 'live' ? now : (lastTs ?? now),
   };
   const sections: Record<string, unknown> = {};
-  for (const { id, collector } of collectors) {
+  for (const { id, plugin, collector } of collectors) {
     if (failed.has(id)) continue;
     const section = await guard(id, 'finish', warn, () => collector.finish(info));
-    if (section !== undefined) sections[id] = section;
+    if (section !== undefined && storableSection(plugin, section, warn)) sections[id] = section;
   }
   const report: SessionReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,

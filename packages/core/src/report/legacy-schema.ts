@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { MAX_LEGACY_SESSION_USD } from '../ceilings.js';
+
+/** A legacy cost in USD: finite, and at most what no one session could cost. */
+const legacyUsd = z.number().nonnegative().max(MAX_LEGACY_SESSION_USD, `above the ceiling of ${MAX_LEGACY_SESSION_USD} USD a session`);
 
 /** A Rust `Duration` as serde writes it. */
 export const legacyDurationSchema = z.object({ secs: z.number().int().nonnegative(), nanos: z.number().int().nonnegative() });
@@ -9,7 +13,7 @@ export const legacyUsageSchema = z.object({
   input_tokens: z.number().int().nonnegative().default(0),
   output_tokens: z.number().int().nonnegative().default(0),
   cached_tokens: z.number().int().nonnegative().default(0),
-  estimated_cost: z.number().nonnegative().default(0),
+  estimated_cost: legacyUsd.default(0),
 });
 
 /** The `metrics` object of a report written by the original Radium (schema version 0). */
@@ -34,7 +38,7 @@ export const legacyMetricsSchema = z.object({
   total_cached_tokens: z.number().int().nonnegative().default(0),
   total_cache_creation_tokens: z.number().int().nonnegative().default(0),
   total_cache_read_tokens: z.number().int().nonnegative().default(0),
-  total_cost: z.number().nonnegative().default(0),
+  total_cost: legacyUsd.default(0),
 });
 
 /** A whole legacy report file. */

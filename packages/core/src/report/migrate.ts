@@ -65,7 +65,7 @@ function inSchemaOrder(raw: Record<string, unknown>): SessionReport {
 }
 
 /** First issue of a schema error from any zod copy, as one short phrase. */
-function firstIssue(error: { message: string; issues?: { path?: PropertyKey[]; message: string }[] }): string {
+export function firstIssue(error: { message: string; issues?: { path?: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues?.[0];
   if (!issue) return error.message.split('\n')[0] ?? 'invalid';
   return `${issue.path?.length ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}`;
