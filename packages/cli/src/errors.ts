@@ -31,6 +31,14 @@ export class OutputExistsError extends RadiumError {
   }
 }
 
+/** `rad stats export --output X` where X is something a file must not replace (a directory, socket, dangling link, …). */
+export class OutputTypeError extends RadiumError {
+  override name = 'OutputTypeError';
+  constructor(file: string, what: string) {
+    super(`${file} is ${what}: --output must name a regular file, a FIFO or a character device such as /dev/stdout; choose another --output.`);
+  }
+}
+
 /** `rad session end` or `record` without `--session-id` when no session is live. */
 export class NoLiveSessionError extends RadiumError {
   override name = 'NoLiveSessionError';

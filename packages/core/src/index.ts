@@ -18,6 +18,7 @@ export * from './journal/read.js';
 export * from './store/paths.js';
 export * from './store/session-id.js';
 export * from './store/atomic-write.js';
+export * from './store/temp-files.js';
 export * from './store/report-store.js';
 export * from './store/lock-file.js';
 export * from './store/catalog.js';

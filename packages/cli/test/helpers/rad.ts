@@ -34,7 +34,7 @@ export function freshCliHome(): NodeJS.ProcessEnv {
  * The environment of a user's shell, minus anything from the caller that would change what rad does.
  * CI markers and COLORTERM go too: oclif's own output (e.g. `rad plugins`) turns color on for them even in a pipe.
  */
-function baseEnv(): NodeJS.ProcessEnv {
+export function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(RADIUM_|RAD_|XDG_|FORCE_COLOR|NO_COLOR|NODE_OPTIONS|VITEST|DEBUG|CI$|COLORTERM$|TF_BUILD$|TEAMCITY_|GITHUB_|GITEA_)/.test(key)) continue;

@@ -3,8 +3,9 @@ import { Flags } from '@oclif/core';
 import { RadiumError, type Host, type SessionReport } from '@radium-stats/core';
 import { RadCommand } from '../../base/rad-command.js';
 import { sessionIdFlag, workspaceFlag } from '../../base/flags.js';
-import { writeFileStreamAtomic } from '../../output/atomic-file.js';
+import { writeOutputFile } from '../../output/atomic-file.js';
 import { writeExport } from '../../output/export-stream.js';
+import { resolveOutputTarget } from '../../output/output-target.js';
 import { startProgress, type Progress } from '../../output/progress.js';
 import type { ExportResultJson } from '../../output/schemas.js';
 import { activeReport } from '../../views/active-report.js';
@@ -40,6 +41,7 @@ export default class StatsExport extends RadCommand {
   static override description =
     'The document is { schemaVersion, exportedAt, sessions: [report, …] } (schema: schema/export.schema.json), newest first, ' +
     'written as it is read so exports of any size use little memory. A file is written atomically and never overwritten unless --force is given. ' +
+    'A FIFO or character device (--output /dev/stdout) is written into as it is; a directory, socket or dangling symbolic link is refused. ' +
     'The output is JSON with or without --json; with --output and --json a summary { output, sessions } is printed.';
   static override examples = [
     { description: 'All sessions to stdout', command: '<%= config.bin %> <%= command.id %>' },
@@ -49,8 +51,18 @@ export default class StatsExport extends RadCommand {
     { description: 'Pipe into jq', command: "<%= config.bin %> <%= command.id %> | jq '.sessions[] | {sessionId, startTime, status}'" },
   ];
   static override flags = {
-    output: Flags.string({ char: 'o', description: 'File to write instead of stdout.', helpValue: 'FILE' }),
-    force: Flags.boolean({ char: 'f', description: 'Overwrite --output when it exists.', dependsOn: ['output'] }),
+    output: Flags.string({
+      char: 'o',
+      description:
+        'File to write instead of stdout. A symbolic link to a file writes that file (the link stays); a FIFO or character device ' +
+        'such as /dev/stdout is written into directly; a directory, socket or dangling link is refused.',
+      helpValue: 'FILE',
+    }),
+    force: Flags.boolean({
+      char: 'f',
+      description: 'Replace --output when it is an existing regular file (or a link to one); never replaces anything else.',
+      dependsOn: ['output'],
+    }),
     'session-id': sessionIdFlag('Export only this session.'),
     workspace: workspaceFlag,
   };
@@ -67,16 +79,24 @@ export default class StatsExport extends RadCommand {
       return undefined;
     }
     const output = path.resolve(flags.output);
+    // Checked before any session is read, so a refused --output fails at once.
+    const direct = (await resolveOutputTarget(output)).kind === 'stream';
     const single = id ? await oneReport(host, id) : undefined;
-    const progress = startProgress({ total: ids.length, label: 'Exporting sessions', enabled: !this.jsonEnabled() && !single });
+    // A device such as /dev/tty may be the terminal the bar would draw on.
+    const progress = startProgress({ total: ids.length, label: 'Exporting sessions', enabled: !this.jsonEnabled() && !single && !direct });
     const reports = single ?? exportedReports(host, ids, progress);
     let sessions: number;
     try {
-      sessions = await writeFileStreamAtomic(output, flags.force, (out) => writeExport(out, reports, exportedAt));
+      sessions = (await writeOutputFile(output, flags.force, (out) => writeExport(out, reports, exportedAt))).result;
     } finally {
       progress.stop();
     }
-    if (!this.jsonEnabled()) this.print(`Exported ${sessions} session${sessions === 1 ? '' : 's'} to ${output}`);
+    const summary = `Exported ${sessions} session${sessions === 1 ? '' : 's'} to ${output}`;
+    // --output /dev/stdout: the summary goes to stderr so stdout holds nothing but the document.
+    if (!this.jsonEnabled()) {
+      if (direct) process.stderr.write(`${summary}\n`);
+      else this.print(summary);
+    }
     return { output, sessions };
   }
 }
