@@ -7,7 +7,7 @@ const out = new URL('../schema/', import.meta.url);
 mkdirSync(out, { recursive: true });
 const write = (name, schema, title) => {
   const json = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title };
-  writeFileSync(new URL(name, out), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(new URL(name, out), `${core.toSafeJson(json, 2)}\n`);
 };
 write('event.schema.json', z.union([core.knownEventSchema, core.customEventSchema]), 'rad stats session event (one journal line)');
 write('session-report.schema.json', core.sessionReportSchema, 'rad stats session report');

@@ -1,5 +1,5 @@
-import { Command, Errors } from '@oclif/core';
-import { RadiumError, Warnings, escapeTerminal, type Host } from '@radium-stats/core';
+import { Command, Errors, ux } from '@oclif/core';
+import { RadiumError, Warnings, escapeTerminal, toSafeJson, type Host } from '@radium-stats/core';
 import { openHost } from '../host/open-host.js';
 import { progressListener } from '../output/progress.js';
 import { outputStyle, type OutputStyle } from '../output/style.js';
@@ -34,6 +34,13 @@ export abstract class RadCommand extends Command {
   /** Prints human output unless `--json` is on. */
   protected print(text: string): void {
     if (text !== '') this.log(text);
+  }
+
+  /** Prints `--json` output (results and errors) with DEL, C1 controls and bidi/invisible characters as `\u` escapes, which oclif's JSON.stringify leaves raw. */
+  override logJson(json: unknown): void {
+    const text = toSafeJson(json, 2);
+    const theme = this.config.theme?.json;
+    ux.stdout(theme ? ux.colorizeJson(text, { pretty: false, theme }) : text);
   }
 
   override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {

@@ -17,7 +17,7 @@ export abstract class NamedViewCommand extends RadCommand {
     const { flags } = await this.parse(this.ctor as typeof NamedViewCommand);
     const host = await this.openHost(flags.workspace);
     const result = await namedView(host, this.view, flags['session-id']);
-    if (!this.jsonEnabled()) this.print(renderBlocks(result.blocks, this.style));
+    if (!this.jsonEnabled()) this.print(renderBlocks(result.blocks, this.style, this.warnings.warn));
     return result.json;
   }
 }

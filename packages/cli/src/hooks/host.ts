@@ -17,7 +17,7 @@ export interface HostHookResult {
   host: Host;
   /** A plugin's named view over one session (by id) or every session merged, exactly as `rad stats model` computes it. */
   view(name: string, sessionId?: string): Promise<NamedView>;
-  /** Renders blocks the way every `rad stats` view looks (escaped, bold headings only on a TTY). */
+  /** Renders blocks the way every `rad stats` view looks (escaped, over-long names shortened with one warning, bold headings only on a TTY). */
   render(blocks: readonly ViewBlock[]): string;
 }
 
@@ -36,7 +36,7 @@ const hook = async function (this: Hook.Context, options: HostHookOptions & { co
   return {
     host,
     view: (name, sessionId) => namedView(host, name, sessionId),
-    render: (blocks) => renderBlocks(blocks, outputStyle(process.stdout, process.env)),
+    render: (blocks) => renderBlocks(blocks, outputStyle(process.stdout, process.env), host.warnings.warn),
   };
 };
 

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { SessionReport } from '@radium-stats/core';
+import { toSafeJson, type SessionReport } from '@radium-stats/core';
 import { EXPORT_SCHEMA_VERSION } from './schemas.js';
 
 /** The error that ended `out`, or a generic one when it was closed without one. */
@@ -28,13 +28,13 @@ async function write(out: Writable, chunk: string): Promise<void> {
 
 /**
  * Streams the export document (`{ schemaVersion, exportedAt, sessions: [...] }`, one report a
- * line) so only one report is in memory at a time. Returns how many sessions were written.
+ * line) so only one report is in memory at a time, escaped by `toSafeJson`. Returns how many sessions were written.
  */
 export async function writeExport(out: Writable, reports: AsyncIterable<SessionReport>, exportedAt: Date): Promise<number> {
-  await write(out, `{"schemaVersion":${EXPORT_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt.toISOString())},"sessions":[`);
+  await write(out, `{"schemaVersion":${EXPORT_SCHEMA_VERSION},"exportedAt":${toSafeJson(exportedAt.toISOString())},"sessions":[`);
   let count = 0;
   for await (const report of reports) {
-    await write(out, `${count === 0 ? '' : ','}\n${JSON.stringify(report)}`);
+    await write(out, `${count === 0 ? '' : ','}\n${toSafeJson(report)}`);
     count += 1;
   }
   await write(out, `${count === 0 ? '' : '\n'}]}\n`);

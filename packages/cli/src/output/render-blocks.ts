@@ -1,34 +1,47 @@
 import { escapeTerminal, type FieldBlock, type NoteBlock, type TableBlock, type ViewBlock } from '@radium-stats/core';
+import { Shortener } from './shorten.js';
 import { plainStyle, type OutputStyle } from './style.js';
 import { renderTable } from './table.js';
 
 /** Column where field values start: `Session ID:` padded to 28, as in the spec. */
 export const VALUE_COLUMN = 28;
 
-function fieldLines(block: FieldBlock, style: OutputStyle): string[] {
-  const lines = [style.heading(escapeTerminal(block.title))];
+type Lines<B> = (block: B, style: OutputStyle, cut: Shortener) => string[];
+
+const heading = (title: string, style: OutputStyle, cut: Shortener) => style.heading(escapeTerminal(cut.name(title, 'a heading')));
+
+const fieldLines: Lines<FieldBlock> = (block, style, cut) => {
+  const lines = [heading(block.title, style, cut)];
+  const place = `the ${block.title} section`;
   for (const row of block.rows) {
-    const label = `${(row.indent ?? 0) > 0 ? '  » ' : ''}${escapeTerminal(row.label)}:`;
-    lines.push(`${label.padEnd(VALUE_COLUMN - 1)} ${escapeTerminal(row.value)}`.trimEnd());
+    const label = `${(row.indent ?? 0) > 0 ? '  » ' : ''}${escapeTerminal(cut.name(row.label, place))}:`;
+    lines.push(`${label.padEnd(VALUE_COLUMN - 1)} ${escapeTerminal(cut.words(row.value, place))}`.trimEnd());
   }
   return lines;
-}
+};
 
-function tableLines(block: TableBlock, style: OutputStyle): string[] {
+const tableLines: Lines<TableBlock> = (block, style, cut) => {
   const columns = block.columns.map((c, i) => (i === 0 && block.titleInHeader && block.title ? { ...c, header: block.title } : c));
-  const table = renderTable({ columns, rows: block.rows, ...(block.footer ? { footer: block.footer } : {}) }, style);
-  return block.title && !block.titleInHeader ? [style.heading(escapeTerminal(block.title)), '', ...table] : table;
-}
+  const table = renderTable({ columns, rows: block.rows, ...(block.footer ? { footer: block.footer } : {}) }, style, cut);
+  return block.title && !block.titleInHeader ? [heading(block.title, style, cut), '', ...table] : table;
+};
 
-function noteLines(block: NoteBlock, style: OutputStyle): string[] {
-  const text = escapeTerminal(block.text);
-  return block.title ? [style.heading(escapeTerminal(block.title)), text] : [text];
-}
+const noteLines: Lines<NoteBlock> = (block, style, cut) => {
+  const text = escapeTerminal(cut.words(block.text, block.title ? `the ${block.title} note` : 'a note'));
+  return block.title ? [heading(block.title, style, cut), text] : [text];
+};
 
-/** Renders blocks in the order given, a blank line between them. */
-export function renderBlocks(blocks: readonly ViewBlock[], style: OutputStyle = plainStyle): string {
-  return blocks
-    .map((block) => (block.kind === 'fields' ? fieldLines(block, style) : block.kind === 'table' ? tableLines(block, style) : noteLines(block, style)))
+/**
+ * Renders blocks in the order given, a blank line between them. Over-long names are shortened
+ * (see `Shortener`) and `warn` is told once, naming where.
+ */
+export function renderBlocks(blocks: readonly ViewBlock[], style: OutputStyle = plainStyle, warn: (message: string) => void = () => {}): string {
+  const cut = new Shortener();
+  const text = blocks
+    .map((block) => (block.kind === 'fields' ? fieldLines(block, style, cut) : block.kind === 'table' ? tableLines(block, style, cut) : noteLines(block, style, cut)))
     .map((lines) => lines.join('\n'))
     .join('\n\n');
+  const warning = cut.warning();
+  if (warning) warn(warning);
+  return text;
 }

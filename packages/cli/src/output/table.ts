@@ -1,4 +1,5 @@
 import { escapeTerminal } from '@radium-stats/core';
+import { Shortener } from './shorten.js';
 import { plainStyle, type OutputStyle } from './style.js';
 
 /** A column of a rendered table. */
@@ -28,12 +29,14 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
  * Draws a table the way the spec shows them: every cell padded to its column's width (the width a
  * plugin gave includes the gap; a longer cell widens the column to its length plus two), two spaces
  * before a left-aligned column that follows a right-aligned one (`Cached Tokens  Cost`), and a `─`
- * rule as wide as the table under the header and before a footer. Cells are escaped here, so
- * plugins' strings cannot move the cursor.
+ * rule as wide as the table under the header and before a footer. Cells are shortened (see
+ * `Shortener`; pass one to learn what was cut) and escaped here, so plugins' strings cannot move the
+ * cursor or stretch every row.
  */
-export function renderTable(table: Table, style: OutputStyle = plainStyle): string[] {
-  const clean = (rows: string[][] = []) => rows.map((row) => table.columns.map((_, i) => escapeTerminal(row[i] ?? '')));
-  const header = table.columns.map((c) => escapeTerminal(c.header));
+export function renderTable(table: Table, style: OutputStyle = plainStyle, shortener: Shortener = new Shortener()): string[] {
+  const place = table.columns.map((c) => `the ${c.header} column`);
+  const clean = (rows: string[][] = []) => rows.map((row) => table.columns.map((_, i) => escapeTerminal(shortener.name(row[i] ?? '', place[i]!))));
+  const header = table.columns.map((c) => escapeTerminal(shortener.name(c.header, 'a column header')));
   const body = clean(table.rows);
   const footer = clean(table.footer);
   const widths = table.columns.map((column, i) => {

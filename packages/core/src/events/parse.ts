@@ -12,8 +12,19 @@ export function describeZodError(error: z.ZodError): string {
   return `${where}${issue.message}`;
 }
 
-/** Validates one event object; known types get their schema, namespaced types pass through whole. */
-export function parseEvent(value: unknown): SessionEvent {
+/** Told of each string field that was longer than its stored maximum and was cut: its name and full length. */
+export type OnFieldCut = (field: string, length: number) => void;
+
+/** Reports the top-level string fields the schema cut (see events/bounds.ts). */
+function reportCuts(input: Record<string, unknown>, output: Record<string, unknown>, onCut: OnFieldCut): void {
+  for (const [field, stored] of Object.entries(output)) {
+    const given = input[field];
+    if (typeof stored === 'string' && typeof given === 'string' && stored !== given) onCut(field, given.length);
+  }
+}
+
+/** Validates one event object; known types get their schema, namespaced types pass through whole. Over-long names are cut (see `onCut`). */
+export function parseEvent(value: unknown, onCut?: OnFieldCut): SessionEvent {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidEventError('event must be a JSON object');
   }
@@ -24,18 +35,19 @@ export function parseEvent(value: unknown): SessionEvent {
   if (!result.success) {
     throw new InvalidEventError(`${type} event is invalid (${describeZodError(result.error)})`);
   }
+  if (onCut) reportCuts(value as Record<string, unknown>, result.data as Record<string, unknown>, onCut);
   return result.data as SessionEvent;
 }
 
 /** Parses one journal line; throws InvalidEventError for bad JSON or a bad event. */
-export function parseEventLine(line: string): SessionEvent {
+export function parseEventLine(line: string, onCut?: OnFieldCut): SessionEvent {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     throw new InvalidEventError('line is not valid JSON');
   }
-  return parseEvent(value);
+  return parseEvent(value, onCut);
 }
 
 /** True when the event is one of the core protocol's types. */

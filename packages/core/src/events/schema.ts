@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_PATH_CHARS, bounded } from './bounds.js';
 import { MAX_DURATION_MS, MAX_EDIT_LINES, MAX_PID, MAX_TOKENS } from '../ceilings.js';
 
 /** Version of the event protocol described by these schemas. */
@@ -36,10 +37,10 @@ export const tokenCountsSchema = z
 export const sessionStartSchema = eventBaseSchema.extend({
   type: z.literal('session.start'),
   sessionId: z.string().min(1),
-  workspace: z.string().min(1).describe('Absolute path of the workspace the agent works in'),
-  agent: z.string().optional().describe('Name of the agent runtime, e.g. `radium`, `claude-code`'),
+  workspace: bounded(z.string().min(1), MAX_PATH_CHARS).describe('Absolute path of the workspace the agent works in'),
+  agent: bounded(z.string(), MAX_NAME_CHARS).optional().describe('Name of the agent runtime, e.g. `radium`, `claude-code`'),
   pid: z.number().int().positive().max(MAX_PID, ceiling(MAX_PID, '(largest process id)')).optional().describe('Process id of the recorder, used to tell live sessions from crashed ones'),
-  host: z.string().optional().describe('Host name of the recorder, with pid'),
+  host: bounded(z.string(), MAX_NAME_CHARS).optional().describe('Host name of the recorder, with pid'),
   pidStartedAt: z.iso
     .datetime({ offset: true, local: false })
     .optional()
@@ -50,21 +51,21 @@ export const sessionStartSchema = eventBaseSchema.extend({
 /** One successful model API response. */
 export const apiResponseSchema = eventBaseSchema.extend({
   type: z.literal('api.response'),
-  model: z.string().min(1),
-  engine: z.string().min(1).describe('Provider backend, e.g. `gemini`, `claude`, `openai`'),
+  model: bounded(z.string().min(1), MAX_NAME_CHARS),
+  engine: bounded(z.string().min(1), MAX_NAME_CHARS).describe('Provider backend, e.g. `gemini`, `claude`, `openai`'),
   durationMs: durationMs.optional().describe('Response latency; absent when the source did not record it'),
   tokens: tokenCountsSchema.default({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0, reasoning: 0 }),
-  requestId: z.string().optional().describe('Provider request id, for de-duplication by importers'),
-  agentId: z.string().optional().describe('Subagent that made the request, when not the main agent'),
+  requestId: bounded(z.string(), MAX_NAME_CHARS).optional().describe('Provider request id, for de-duplication by importers'),
+  agentId: bounded(z.string(), MAX_NAME_CHARS).optional().describe('Subagent that made the request, when not the main agent'),
 });
 
 /** One failed model API request. */
 export const apiErrorSchema = eventBaseSchema.extend({
   type: z.literal('api.error'),
-  model: z.string().min(1),
-  engine: z.string().min(1),
+  model: bounded(z.string().min(1), MAX_NAME_CHARS),
+  engine: bounded(z.string().min(1), MAX_NAME_CHARS),
   durationMs: durationMs.optional(),
-  error: z.string(),
+  error: bounded(z.string(), MAX_MESSAGE_CHARS),
 });
 
 /** How the user decided on a tool call. */
@@ -73,17 +74,17 @@ export const toolDecisionSchema = z.enum(['accept', 'reject', 'modify', 'auto_ac
 /** One finished tool call. */
 export const toolCallSchema = eventBaseSchema.extend({
   type: z.literal('tool.call'),
-  name: z.string().min(1),
+  name: bounded(z.string().min(1), MAX_NAME_CHARS),
   durationMs: durationMs.optional(),
   success: z.boolean(),
   decision: toolDecisionSchema.optional(),
-  error: z.string().optional(),
+  error: bounded(z.string(), MAX_MESSAGE_CHARS).optional(),
 });
 
 /** Lines an edit changed in one file. */
 export const fileEditSchema = eventBaseSchema.extend({
   type: z.literal('file.edit'),
-  path: z.string().min(1),
+  path: bounded(z.string().min(1), MAX_PATH_CHARS),
   added: lines,
   removed: lines,
 });

@@ -1,8 +1,9 @@
-// C0 and C1 controls, DEL, and the bidi overrides that can make text lie about its order.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Controls (C0, DEL, C1), invisible format characters (bidi overrides, isolates and marks, zero-width
+// characters, BOM, tag characters) and the line/paragraph separators: each can make text lie about
+// its order or its content, move the cursor, or break a line where none is shown.
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
-/** Makes an untrusted string (model name, tool name, path) safe to print: controls become `\xNN` / `\u{NNNN}`. */
+/** Makes an untrusted string (model name, tool name, path) safe to print: such characters become `\xNN` / `\u{NNNN}`. */
 export function escapeTerminal(text: string): string {
   return text.replace(UNSAFE, (ch) => {
     const code = ch.codePointAt(0)!;

@@ -48,7 +48,9 @@ export default class SessionRecord extends RadCommand {
       try {
         const raw = JSON.parse(line) as unknown;
         const withTs = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('ts' in raw) ? { ...raw, ts: now } : raw;
-        const event = parseEventLine(JSON.stringify(withTs));
+        const event = parseEventLine(JSON.stringify(withTs), (field) =>
+          this.warnings.warn(`A ${String((raw as { type?: unknown }).type)} ${field} is longer than events may store: it was stored cut to its start and full length (\`…(N chars)\`); see the event table in the README for the limits.`),
+        );
         if (event.type === 'session.start' || event.type === 'session.end') {
           throw new InvalidEventError(`${event.type} is written by \`rad session start\` and \`rad session end\`, not recorded`);
         }

@@ -44,7 +44,7 @@ export default class StatsHistory extends RadCommand {
           ? `No sessions at offset ${formatInteger(flags.offset)}: the workspace has ${formatInteger(page.total)}.`
           : `Sessions ${formatInteger(first)}-${formatInteger(last)} of ${formatInteger(page.total)}` +
             (last < page.total ? ` (next page: --offset ${last}).` : '.');
-      const table = page.items.length > 0 ? `${renderBlocks([historyTable(page.items, host.plugins, host.warnings.warn)], this.style)}\n\n` : '';
+      const table = page.items.length > 0 ? `${renderBlocks([historyTable(page.items, host.plugins, host.warnings.warn)], this.style, this.warnings.warn)}\n\n` : '';
       this.print(`${table}${footer}`);
     }
     return { total: page.total, offset: flags.offset, limit: flags.limit, sessions: page.items };
