@@ -70,6 +70,34 @@ export class CorruptFileError extends RadiumError {
   }
 }
 
+/** Something that is not a regular file (a directory, FIFO, device, dangling link) where a session file belongs. */
+export class NotAFileError extends CorruptFileError {
+  override name = 'NotAFileError';
+  constructor(file: string, what: string) {
+    super(file, `${what}, not a regular file`);
+    this.message = `${file} is ${what}, not a regular file; it was skipped (remove it or move it out of this folder).`;
+  }
+}
+
+/** A report file over the size rad reads (see MAX_REPORT_BYTES); it is never read into memory. */
+export class ReportTooLargeError extends CorruptFileError {
+  override name = 'ReportTooLargeError';
+  constructor(file: string, bytes: number, limit: number) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    super(file, `${bytes} bytes, over the ${mb(limit)} limit`);
+    this.message = `${file} is ${mb(bytes)} (${bytes} bytes), over the ${mb(limit)} a report may be; it was skipped.`;
+  }
+}
+
+/** A session file (or a whole session) deleted between being listed and being read. */
+export class DeletedWhileReadingError extends RadiumError {
+  override name = 'DeletedWhileReadingError';
+  /** `what`: the file, or `Session "<id>"` when all of its files went. */
+  constructor(what: string) {
+    super(`${what} was deleted while rad was reading it; it was skipped.`);
+  }
+}
+
 /** An event that does not match the event protocol. */
 export class InvalidEventError extends RadiumError {
   override name = 'InvalidEventError';

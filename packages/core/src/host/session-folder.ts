@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { inject, injectable } from 'tsyringe';
 import type { StatsConfig } from '../config/schema.js';
-import { CorruptFileError } from '../errors.js';
+import { CorruptFileError, DeletedWhileReadingError } from '../errors.js';
 import { parseEvent } from '../events/parse.js';
 import type { SessionEvent, SessionStartEvent } from '../events/schema.js';
 import { readJournal } from '../journal/read.js';
@@ -52,8 +52,12 @@ export class SessionFolder {
   /** Whether a journal with no `session.end` is live or abandoned. */
   async openStatus(sessionId: string): Promise<'live' | 'abandoned'> {
     const file = this.paths.journalFile(sessionId);
-    const stat = await fs.stat(file);
-    return openJournalStatus(await readStart(file), stat.mtimeMs, this.clock().getTime(), this.config.liveSessionMinutes);
+    // Read first: it names what is not a regular file (of a dangling link, a stat would only say ENOENT).
+    const start = await readStart(file);
+    const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new DeletedWhileReadingError(file) : error;
+    });
+    return openJournalStatus(start, stat.mtimeMs, this.clock().getTime(), this.config.liveSessionMinutes);
   }
 
   /** Folds a session's journal; a live session is previewed (end hooks run, nothing stored). */

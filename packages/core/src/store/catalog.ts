@@ -20,7 +20,7 @@ export type { ProgressListener } from '../summary-index/progress.js';
 
 /** A page of sessions, newest first. */
 export interface SessionPage {
-  /** Sessions in the workspace (loadable or not). */
+  /** Sessions that can be shown: unreadable reports and journals (warned about) are not counted, so every advertised page has sessions. */
   total: number;
   items: SessionSummary[];
 }
@@ -123,7 +123,7 @@ export class SessionCatalog {
       const from = Math.max(0, offset - journals.length);
       const rows = (await view.slice(from, offset + limit)).map(listedRow);
       const items = [...rows, ...journals].sort((a, b) => compareNewestFirst(a.key, b.key)).slice(offset - from, offset - from + limit);
-      const total = view.rowCount + view.manifest.broken.length + view.manifest.journals.length;
+      const total = view.rowCount + journals.length;
       // Rows about to be shown are checked against their files (a few stats), catching a report
       // rewritten in place, which leaves the folder's stamp unchanged.
       const now = Date.now();

@@ -1,15 +1,15 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import { inject, injectable } from 'tsyringe';
-import { CorruptFileError, RadiumError, SessionNotFoundError } from '../errors.js';
+import { CorruptFileError, DeletedWhileReadingError, NotAFileError, RadiumError, SessionNotFoundError } from '../errors.js';
 import { SessionFolder } from '../host/session-folder.js';
 import { TOKENS } from '../host/tokens.js';
 import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
 import { recordChange } from '../summary-index/change-log.js';
-import { readReportText } from '../summary-index/read-entry.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { parseReportText } from './parse-report.js';
+import { readReportText } from './read-report.js';
 import { JOURNAL_SUFFIX, REPORT_SUFFIX, type WorkspacePaths } from './paths.js';
 import { isSessionId } from './session-id.js';
 
@@ -43,6 +43,16 @@ export function serializeReport(report: SessionReport, env: NodeJS.ProcessEnv = 
   return compact ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/**
+ * Stat of whatever is at `file` (following a link), or of the link itself when it leads nowhere;
+ * undefined when nothing is there. A directory, FIFO or dangling link under a session file's name
+ * is listed like a file, so that loading it warns naming it instead of the session going missing
+ * without a word (reading checks the type and never opens such a thing).
+ */
+async function present(file: string): Promise<Stats | undefined> {
+  return fs.stat(file).catch(() => fs.lstat(file)).catch(() => undefined);
+}
+
 /** Lists, loads and saves session reports; the report files are the truth. */
 @injectable()
 export class ReportStore {
@@ -70,8 +80,8 @@ export class ReportStore {
         if (!kind || name.startsWith('.')) return;
         const id = name.slice(0, -(kind === 'journal' ? JOURNAL_SUFFIX : REPORT_SUFFIX).length);
         if (!isSessionId(id)) return;
-        const stat = await fs.stat(`${this.paths.sessionsDir}/${name}`).catch(() => undefined);
-        if (!stat?.isFile()) return;
+        const stat = await present(`${this.paths.sessionsDir}/${name}`);
+        if (!stat) return;
         const entry = entries.get(id) ?? { id };
         entry[kind] = { size: stat.size, mtimeMs: stat.mtimeMs };
         entries.set(id, entry);
@@ -80,9 +90,12 @@ export class ReportStore {
     return [...entries.values()];
   }
 
-  /** Reads and upgrades one report file; throws CorruptFileError or UnsupportedSchemaVersionError. */
+  /** Reads and upgrades one report file; throws CorruptFileError (NotAFileError, ReportTooLargeError), UnsupportedSchemaVersionError or DeletedWhileReadingError. */
   async readReportFile(id: string): Promise<SessionReport> {
-    return this.parseReport(id, await fs.readFile(this.paths.reportFile(id), 'utf8'));
+    const file = this.paths.reportFile(id);
+    const read = readReportText(file, Date.now());
+    if (!read) throw new DeletedWhileReadingError(file);
+    return this.parseReport(id, read.text);
   }
 
   /** Parses and upgrades the text of a report file already read (the summary index reads many at once: `fast`, see parseReportText). */
@@ -93,6 +106,7 @@ export class ReportStore {
       this.plugins.map((p) => p.plugin),
       this.warnings.warn,
       fast,
+      id,
     );
   }
 
@@ -119,47 +133,56 @@ export class ReportStore {
     }
   }
 
-  /** As `load`, for one of many sessions loaded in a row (see readInBulk). */
+  /** As `load`, for one of many listed sessions loaded in a row (see readInBulk); one whose files went since is DeletedWhileReadingError. */
   async loadInBulk(id: string): Promise<LoadedSession> {
     const report = this.readInBulk(id);
-    return report ? { report, origin: 'report' } : this.load(id);
+    if (report) return { report, origin: 'report' };
+    const entry = await this.entry(id);
+    if (!entry.report && !entry.journal) throw new DeletedWhileReadingError(`Session ${JSON.stringify(id)}`);
+    return this.loadEntry(entry);
   }
 
-  /** The files of one session id (two stats, not a listing of the folder). */
+  /** The files of one session id (two stats, not a listing of the folder); anything under their names counts (see `present`). */
   async entry(id: string): Promise<SessionEntry> {
     const entry: SessionEntry = { id };
     for (const kind of ['report', 'journal'] as const) {
-      const file = kind === 'report' ? this.paths.reportFile(id) : this.paths.journalFile(id);
-      const stat = await fs.stat(file).catch(() => undefined);
-      if (stat?.isFile()) entry[kind] = { size: stat.size, mtimeMs: stat.mtimeMs };
+      const stat = await present(kind === 'report' ? this.paths.reportFile(id) : this.paths.journalFile(id));
+      if (stat) entry[kind] = { size: stat.size, mtimeMs: stat.mtimeMs };
     }
     return entry;
   }
 
   /** Loads a listed entry; see `load`. */
   async loadEntry(entry: SessionEntry): Promise<LoadedSession> {
+    let replaceReport = true;
     if (entry.report) {
       try {
         return { report: await this.readReportFile(entry.id), origin: 'report' };
       } catch (error) {
         if (!entry.journal || !(error instanceof CorruptFileError)) throw error;
         this.warnings.warn(`${error.message} Rebuilding it from the journal.`);
+        // A directory cannot be replaced by a file, and a FIFO or link there was put by someone: left as is.
+        replaceReport = !(error instanceof NotAFileError);
       }
     }
     if (entry.journal) {
       const report = await this.folder.foldJournal(entry.id);
-      if (report.status === 'ended') await this.save(report);
+      if (report.status === 'ended' && replaceReport) await this.save(report);
       return { report, origin: 'journal' };
     }
     throw new SessionNotFoundError(entry.id);
   }
 
-  /** Loads a session or, when its files are corrupt, warns naming the file and returns undefined. */
+  /**
+   * Loads a listed session or, when its files are corrupt, not regular files or deleted since the
+   * listing, warns naming them and returns undefined.
+   */
   async tryLoadEntry(entry: SessionEntry): Promise<SessionReport | undefined> {
     try {
+      if (!entry.report && !entry.journal) throw new DeletedWhileReadingError(`Session ${JSON.stringify(entry.id)}`);
       return (await this.loadEntry(entry)).report;
     } catch (error) {
-      if (error instanceof RadiumError && !(error instanceof SessionNotFoundError)) {
+      if (error instanceof RadiumError) {
         this.warnings.warn(error.message);
         return undefined;
       }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -135,6 +136,40 @@ describe('index build threads', { timeout: 120_000 }, () => {
     expect((summaries[0]?.sections.count as CountSection).byType['tool.call']).toBe(1);
     expect(host.warnings.messages.filter((m) => m.includes('s00010.json'))).toHaveLength(1);
     expect(loads()).toBe(1);
+  });
+
+  it('skip what is not a regular file, an oversized report and one named for another session, warning about each, on whichever thread reads it', async () => {
+    const workspace = await bigWorkspace();
+    const { source } = pluginSource();
+    const host = hostFor(workspace, '2', source);
+    const elsewhere = path.join(tempDir(), 'fifo');
+    expect(spawnSync('mkfifo', [elsewhere]).status).toBe(0);
+    // Spread over the listing, so the sample, this thread's chunks and the build threads' chunks all meet some.
+    const odd: string[] = [];
+    for (let i = 0; i < REPORTS; i += 150) {
+      const file = host.paths.reportFile(`s${String(i).padStart(5, '0')}`);
+      rmSync(file);
+      const kind = (i / 150) % 5;
+      if (kind === 0) expect(spawnSync('mkfifo', [file]).status).toBe(0);
+      else if (kind === 1) symlinkSync(elsewhere, file);
+      else if (kind === 2) mkdirSync(file);
+      else if (kind === 3) symlinkSync(path.join(workspace, 'nowhere'), file);
+      else {
+        writeFileSync(file, '');
+        truncateSync(file, 600 * 1024 * 1024);
+      }
+      odd.push(file);
+    }
+    const copy = host.paths.reportFile('copy-of-s00001');
+    cpSync(host.paths.reportFile('s00001'), copy);
+    odd.push(copy);
+    const run = vi.spyOn(BuildThreads.prototype, 'run');
+    const { summaries } = await everything(host);
+    const readByThreads = ((await run.mock.results[0]!.value) as BucketPart[][]).flat().reduce((n, part) => n + part.ids.length, 0);
+    run.mockRestore();
+    expect(readByThreads).toBeGreaterThan(0);
+    expect(summaries).toHaveLength(REPORTS - odd.length + 1);
+    for (const file of odd) expect(host.warnings.messages.filter((m) => m.startsWith(`${file} is `))).toHaveLength(1);
   });
 
   it('are not used when a thread would load the plugins differently, and the answer is the same', async () => {

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   prepareFastChecks(metricPlugins);
   const dir = init.sessionsDir;
   const reportFile = (id: string) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`;
-  const parse = (id: string, text: string) => parseReportText(text, reportFile(id), metricPlugins, warn, true);
+  const parse = (id: string, text: string) => parseReportText(text, reportFile(id), metricPlugins, warn, true, id);
   const hasJournal = (id: string) => existsSync(`${dir}${path.sep}${id}${JOURNAL_SUFFIX}`);
   let buckets: BucketSet | undefined;
   // Chunks can come before the cuts (the caller is still reading its sample): their rows wait here.
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       for (const row of early.splice(0)) buckets.add(row);
     } else if (message.type === 'files') {
       for (const id of message.ids) {
-        const result = readRow(reportFile(id), id, Date.now() + init.clockOffsetMs, warn, (stamp, text) => rowFromText(parse, plugins, warn, id, stamp, text, hasJournal));
+        const result = readRow(reportFile(id), id, Date.now() + init.clockOffsetMs, warn, (stamp, text) => rowFromText(parse, plugins, warn, id, stamp, text, hasJournal), hasJournal);
         if ('row' in result) {
           if (buckets) buckets.add(result.row);
           else early.push(result.row);

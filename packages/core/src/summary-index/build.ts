@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { REPORT_SUFFIX } from '../store/paths.js';
+import { unusableReport } from '../store/read-report.js';
 import type { BucketPart } from './bucket.js';
 import { BuildThreadError, BuildThreads, ChunkQueue, type ThreadLaunch } from './build-threads.js';
 import type { IndexDeps } from './deps.js';
@@ -10,9 +11,9 @@ import { INDEX_FORMAT, type BrokenEntry, type Manifest } from './manifest.js';
 import type { SessionKey } from './order.js';
 import { BucketSet, boundaries, sampleOf } from './partition.js';
 import type { Probe } from './probe.js';
-import { entryFromText, readEntry, refoldEntry, unreadable, type EntryResult } from './read-entry.js';
+import { entryFromText, readEntry, refoldEntry, unreadable, unusableEntry, type EntryResult } from './read-entry.js';
 import { readAhead } from './read-ahead.js';
-import { isRacy } from './stamps.js';
+import { fileStamp, isRacy } from './stamps.js';
 import { rowKey, sortRows, type Row } from './rows.js';
 import { scanSessions, type SessionNames } from './scan.js';
 import { SEGMENT_ROWS, chunkRows, describeSegment, type SegmentRef } from './segment-build.js';
@@ -62,9 +63,12 @@ async function readHere(deps: IndexDeps, ids: readonly string[], buckets: Bucket
   const dir = deps.paths.sessionsDir;
   for await (const read of readAhead(ids.map((id) => `${dir}${path.sep}${id}${REPORT_SUFFIX}`))) {
     const id = ids[read.index]!;
+    const file = deps.paths.reportFile(id);
     const result = read.data
       ? await entryFromText(deps.store, deps.plugins, deps.warn, id, { size: read.size, mtimeMs: isRacy(read.mtimeMs, deps.now()) ? -1 : read.mtimeMs }, read.data.toString('utf8'), true)
-      : unreadable(deps.paths.reportFile(id), id, read.error ?? 'EIO', deps.warn);
+      : read.found
+        ? await unusableEntry(deps.store, deps.plugins, deps.warn, id, unusableReport(file, read.found), fileStamp(file, deps.now()) ?? { size: 0, mtimeMs: -1 })
+        : unreadable(file, id, read.error ?? 'EIO', deps.warn);
     const row = tally.take(result);
     if (row) buckets.add(row);
   }

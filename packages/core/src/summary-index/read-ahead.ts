@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { MAX_REPORT_BYTES, checkSessionFile, openSessionFile, type SessionFileCheck } from '../store/session-file.js';
 
 /** One file as the read-ahead thread found it. */
 export interface FileRead {
@@ -8,8 +9,10 @@ export interface FileRead {
   mtimeMs: number;
   /** The bytes, unless the file could not be read. */
   data?: Buffer;
-  /** Error code (`ENOENT`, `EISDIR`, …) when it could not be read. */
+  /** Error code (`ENOENT`, `EACCES`, …) when it could not be read. */
   error?: string;
+  /** Set, and the file left unopened or unread, when it is not a regular file or is over MAX_REPORT_BYTES. */
+  found?: Extract<SessionFileCheck, { kind: 'odd' | 'large' }>;
 }
 
 /** Files per message, and messages the thread may run ahead of the reader (bounds memory to a few MB). */
@@ -17,11 +20,15 @@ const BATCH = 64;
 const AHEAD = 8;
 
 // The thread only opens, stats and reads files: it needs no plugin, so it is plain script run with
-// `eval` (no file to locate, the same under tests and in the built package). It waits on a shared
-// credit counter so it never runs more than AHEAD batches ahead of the reader.
+// `eval` (no file to locate, the same under tests and in the built package). It checks each file
+// with the source text of the same functions every other reader uses, so it too never opens a FIFO
+// or device and never reads an oversized report. It waits on a shared credit counter so it never
+// runs more than AHEAD batches ahead of the reader.
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
+${checkSessionFile.toString()}
+${openSessionFile.toString()}
 const credits = new Int32Array(workerData.credits);
 let items = [];
 let transfer = [];
@@ -37,34 +44,36 @@ function flush() {
   items = [];
   transfer = [];
 }
-const files = workerData.files;
-for (let index = 0; index < files.length; index++) {
-  let fd;
+function readOne(index) {
+  let opened;
   try {
-    fd = fs.openSync(files[index], 'r');
+    opened = ${openSessionFile.name}(fs, files[index], ${MAX_REPORT_BYTES});
   } catch (error) {
-    items.push({ index, size: 0, mtimeMs: 0, error: error.code || String(error) });
-    if (items.length >= ${BATCH}) flush();
-    continue;
+    return { index, size: 0, mtimeMs: 0, error: error.code || String(error) };
   }
+  if (opened.kind === 'gone') return { index, size: 0, mtimeMs: 0, error: 'ENOENT' };
+  if (opened.kind !== 'file') return { index, size: opened.size || 0, mtimeMs: 0, found: opened };
+  const fd = opened.fd;
   try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    const buffer = new ArrayBuffer(stat.size);
+    const buffer = new ArrayBuffer(opened.size);
     const view = new Uint8Array(buffer);
     let read = 0;
-    while (read < stat.size) {
-      const n = fs.readSync(fd, view, read, stat.size - read, read);
+    while (read < opened.size) {
+      const n = fs.readSync(fd, view, read, opened.size - read, read);
       if (n === 0) break;
       read += n;
     }
-    items.push({ index, size: stat.size, mtimeMs: stat.mtimeMs, data: buffer, length: read });
     transfer.push(buffer);
+    return { index, size: opened.size, mtimeMs: opened.mtimeMs, data: buffer, length: read };
   } catch (error) {
-    items.push({ index, size: 0, mtimeMs: 0, error: error.code || String(error) });
+    return { index, size: 0, mtimeMs: 0, error: error.code || String(error) };
   } finally {
     fs.closeSync(fd);
   }
+}
+const files = workerData.files;
+for (let index = 0; index < files.length; index++) {
+  items.push(readOne(index));
   if (items.length >= ${BATCH}) flush();
 }
 flush();

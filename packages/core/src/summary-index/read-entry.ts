@@ -1,57 +1,30 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { CorruptFileError, RadiumError } from '../errors.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
+import { readReportText } from '../store/read-report.js';
 import type { ReportStore } from '../store/report-store.js';
 import type { BrokenEntry } from './manifest.js';
 import type { Row } from './rows.js';
-import { fileStamp, isRacy, type FileStamp } from './stamps.js';
+import { fileStamp, type FileStamp } from './stamps.js';
 import { summarizeReport } from './summary.js';
 
 /** What reading one report file gave: a row, a broken entry, or nothing (the file went away). */
 export type EntryResult = { row: Row } | { broken: BrokenEntry } | { gone: true };
 
-// Reports are read into one reused buffer (the text is copied out at once): a fresh buffer per
-// report is an external allocation each time, which adds to the garbage collector's work in a build.
-const SCRATCH_BYTES = 1024 * 1024;
-let scratch: Buffer | undefined;
-
-/** A report file's stamp and text, from one open file (so the stamp matches what was read). */
-export function readReportText(file: string, nowMs: number): { stamp: FileStamp; text: string } | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return undefined;
-    const buffer = stat.size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES)) : Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { stamp: { size: stat.size, mtimeMs: isRacy(stat.mtimeMs, nowMs) ? -1 : stat.mtimeMs }, text: buffer.toString('utf8', 0, read) };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Reads one report file into a row with `toRow`: a missing file is gone, one that cannot be read
- * is a broken entry. The file is read synchronously: a few KB, where the thread-pool round trip of
- * an async read would cost more than the read itself.
+ * is a broken entry (or, when it is there but not usable and has a journal, one to rebuild from the
+ * journal). The file is read synchronously: a few KB, where the thread-pool round trip of an async
+ * read would cost more than the read itself.
  */
-export function readRow(file: string, id: string, nowMs: number, warn: (m: string) => void, toRow: (stamp: FileStamp, text: string) => TextResult): TextResult {
+export function readRow(file: string, id: string, nowMs: number, warn: (m: string) => void, toRow: (stamp: FileStamp, text: string) => TextResult, hasJournal: (id: string) => boolean): TextResult {
   let read: ReturnType<typeof readReportText>;
   try {
     read = readReportText(file, nowMs);
   } catch (error) {
     const stamp = fileStamp(file, nowMs) ?? { size: 0, mtimeMs: -1 };
+    if (error instanceof RadiumError) return unusable(id, error, stamp, warn, hasJournal);
     return broken(id, stamp, `${file} could not be read (${(error as Error).message}); it was skipped.`, warn);
   }
   return read ? toRow(read.stamp, read.text) : { gone: true };
@@ -62,7 +35,7 @@ export function readRow(file: string, id: string, nowMs: number, warn: (m: strin
  * journal, as loading it would. `fast`: a bulk read (see parseReportText).
  */
 export async function readEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, nowMs: number, fast = false): Promise<EntryResult> {
-  const result = readRow(store.paths.reportFile(id), id, nowMs, warn, (stamp, text) => storeRow(store, plugins, warn, id, stamp, text, fast));
+  const result = readRow(store.paths.reportFile(id), id, nowMs, warn, (stamp, text) => storeRow(store, plugins, warn, id, stamp, text, fast), journalOf(store));
   return 'refold' in result ? refoldEntry(store, plugins, warn, id, result.stamp, result.refold.message) : result;
 }
 
@@ -76,11 +49,24 @@ export function rowFromText(parse: (id: string, text: string) => SessionReport, 
     report = parse(id, text);
   } catch (error) {
     if (!(error instanceof RadiumError)) throw error;
-    if (error instanceof CorruptFileError && hasJournal(id)) return { refold: error, stamp };
-    return broken(id, stamp, error.message, warn);
+    return unusable(id, error, stamp, warn, hasJournal);
   }
   return { row: { id, size: stamp.size, mtimeMs: stamp.mtimeMs, summary: summarizeReport(report, plugins, warn) } };
 }
+
+/** A report that cannot be used: one to rebuild from its journal when it is corrupt and has one, else a broken entry. */
+function unusable(id: string, error: RadiumError, stamp: FileStamp, warn: (m: string) => void, hasJournal: (id: string) => boolean): TextResult {
+  if (error instanceof CorruptFileError && hasJournal(id)) return { refold: error, stamp };
+  return broken(id, stamp, error.message, warn);
+}
+
+/** As unusable, with the store to rebuild from the journal (a file the read-ahead thread found unusable). */
+export async function unusableEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, error: RadiumError, stamp: FileStamp): Promise<EntryResult> {
+  const result = unusable(id, error, stamp, warn, journalOf(store));
+  return 'refold' in result ? refoldEntry(store, plugins, warn, id, stamp, error.message) : result;
+}
+
+const journalOf = (store: ReportStore) => (id: string) => existsSync(store.paths.journalFile(id));
 
 /** A corrupt report that has a journal, rebuilt from the journal as loading it would; broken if that fails too. */
 export async function refoldEntry(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, message: string): Promise<EntryResult> {
@@ -96,7 +82,7 @@ export async function entryFromText(store: ReportStore, plugins: readonly Active
 }
 
 function storeRow(store: ReportStore, plugins: readonly ActivePlugin[], warn: (m: string) => void, id: string, stamp: FileStamp, text: string, fast: boolean): TextResult {
-  return rowFromText((i, t) => store.parseReport(i, t, fast), plugins, warn, id, stamp, text, (i) => existsSync(store.paths.journalFile(i)));
+  return rowFromText((i, t) => store.parseReport(i, t, fast), plugins, warn, id, stamp, text, journalOf(store));
 }
 
 /** A file the read-ahead thread could not read, as an entry. */

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import { checkSessionFile } from '../store/session-file.js';
 import { readChanges } from './change-log.js';
 import { journalOnly, type IndexState } from './build.js';
 import type { IndexDeps } from './deps.js';
@@ -115,11 +117,13 @@ export async function repairIndex(
   const toRead: string[] = [];
   for (const id of new Set([...check, ...reread])) {
     if (removed.has(id)) continue;
-    const stamp = fileStamp(deps.paths.reportFile(id), deps.now());
-    if (!stamp) {
+    const file = deps.paths.reportFile(id);
+    const stamp = fileStamp(file, deps.now());
+    // No stamp and yet something there (a directory, FIFO, dangling link): read, so it stays broken and warned about.
+    if (!stamp && checkSessionFile(fs, file, Infinity).kind === 'gone') {
       if (located.has(id)) removed.add(id);
       broken.delete(id);
-    } else if (reread.has(id) || !sameFile(located.get(id) ?? brokenBefore.get(id), stamp)) {
+    } else if (!stamp || reread.has(id) || !sameFile(located.get(id) ?? brokenBefore.get(id), stamp)) {
       toRead.push(id);
     }
   }

@@ -138,7 +138,8 @@ describe('summary index', () => {
     renameSync(temp, host.paths.reportFile('s00000'));
     const after = hostFor(workspace);
     expect(await ids(after)).toEqual(['s00002', 's00001']);
-    expect((await after.catalog.page(0, 10)).total).toBe(3);
+    // Counted only once readable again: a total with it would advertise a page that is empty.
+    expect((await after.catalog.page(0, 10)).total).toBe(2);
     expect(await toolCalls(after)).toBe(3);
     expect(after.warnings.messages.join('\n')).toContain(`${host.paths.reportFile('s00000')} is corrupt`);
     // Still warned about on later runs, without being read again.
