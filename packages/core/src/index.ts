@@ -5,6 +5,8 @@ export * from './errors.js';
 export * from './events/schema.js';
 export * from './events/parse.js';
 export * from './plugin/contract.js';
+export * from './plugin/facts.js';
+export * from './plugin/sum-facts.js';
 export * from './plugin/validate.js';
 export * from './pricing/types.js';
 export * from './pricing/nano-usd.js';

@@ -116,7 +116,7 @@ describe('broken plugins', () => {
     const aboutFixtures = warningsOf(result).filter((w) => /rad-fixture-|Plugin future/.test(w));
     expect(aboutFixtures).toEqual([
       'Warning: Plugin rad-fixture-throws failed to load (fixture hook exploded); it was skipped.',
-      'Warning: Plugin future: was written for plugin API 2, this rad implements 1: install a matching version; it was skipped.',
+      'Warning: Plugin future: was written for plugin API 3, this rad implements 1 and 2: install a matching version; it was skipped.',
       'Warning: Plugin rad-fixture-garbage: has an invalid id "Not A Valid Id" (want ^[a-z][a-z0-9-]{0,63}$); it was skipped.',
     ]);
     for (const line of ['Tool Calls:                 231 ( ✓ 214 x 17 )', 'Wall Time:                  4h 9m 54s', 'Model Usage                  Reqs   Input Tokens  Output Tokens']) {

@@ -2,9 +2,13 @@ import type { SessionEvent } from '../events/schema.js';
 import type { PriceService } from '../pricing/types.js';
 import type { LegacyMetrics } from '../report/legacy-schema.js';
 import type { Git } from '../host/git.js';
+import type { FactRows, PluginFacts } from './facts.js';
 
-/** Contract version the host implements; a plugin declaring another major is refused with a warning. */
-export const PLUGIN_API_VERSION = 1;
+/** Contract version the host implements: 2 adds typed facts (`facts`, `Collector.facts`). */
+export const PLUGIN_API_VERSION = 2;
+
+/** Contract versions the host still runs: a version 1 plugin (no facts) reports through `merge`. */
+export const SUPPORTED_PLUGIN_API_VERSIONS: readonly number[] = [1, 2];
 
 /** Anything with zod's `safeParse`, so a plugin's own copy of zod works with the host's. */
 export interface SchemaLike<T> {
@@ -56,6 +60,8 @@ export interface Collector<Section> {
   add(event: SessionEvent): void;
   /** Called once after the last event; returns the section stored in the report. */
   finish(info: FinishInfo): Section | Promise<Section>;
+  /** Called after `finish` when the plugin declares `facts`: the session's fact rows, by table name. */
+  facts?(): FactRows;
 }
 
 /** An event a lifecycle hook asks the host to append to the journal (`ts` is filled in when absent). */
@@ -203,7 +209,7 @@ export interface PluginReporter<Section> {
 export interface MetricPlugin<Section = unknown, Options = Record<string, unknown>> {
   /** Stable id: the section key in reports and the key in config (`^[a-z][a-z0-9-]*$`). */
   id: string;
-  /** Contract version the plugin was written against; must equal PLUGIN_API_VERSION. */
+  /** Contract version the plugin was written against: one of SUPPORTED_PLUGIN_API_VERSIONS. */
   apiVersion: number;
   /** Version of the plugin's code (its package version, say); cached summaries are remade when it changes. */
   version?: string;
@@ -221,6 +227,8 @@ export interface MetricPlugin<Section = unknown, Options = Record<string, unknow
   onSessionStart?(context: LifecycleContext<Options>): Promise<HookEvent[]> | HookEvent[];
   /** Runs just before `session.end` is written, or at preview time for a live session. */
   onSessionEnd?(context: LifecycleContext<Options>): Promise<HookEvent[]> | HookEvent[];
+  /** Typed facts (API 2): tables whose summed rows give the merged section, so views filter and group in SQL. */
+  facts?: PluginFacts<Section>;
   /** Combines the sections of many sessions into one; must be exact (integer counts, cost without drift). */
   merge(sections: Section[]): Section;
   /** Shrinks a section to what merge and the history row need; stored in the summary index. Default: the section. */

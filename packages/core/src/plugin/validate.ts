@@ -1,5 +1,6 @@
 import { PluginError } from '../errors.js';
-import { PLUGIN_API_VERSION, type AnyMetricPlugin } from './contract.js';
+import { PLUGIN_API_VERSION, SUPPORTED_PLUGIN_API_VERSIONS, type AnyMetricPlugin } from './contract.js';
+import { validateFactTables } from './validate-facts.js';
 
 const ID = /^[a-z][a-z0-9-]{0,63}$/;
 
@@ -11,8 +12,8 @@ export function validateMetricPlugin(value: unknown, source: string): AnyMetricP
   const p = value as Partial<AnyMetricPlugin>;
   const id = typeof p.id === 'string' ? p.id : source;
   if (typeof p.id !== 'string' || !ID.test(p.id)) throw new PluginError(source, `has an invalid id ${JSON.stringify(p.id)} (want ${ID.source})`);
-  if (p.apiVersion !== PLUGIN_API_VERSION) {
-    throw new PluginError(id, `was written for plugin API ${String(p.apiVersion)}, this rad implements ${PLUGIN_API_VERSION}: install a matching version`);
+  if (!SUPPORTED_PLUGIN_API_VERSIONS.includes(p.apiVersion as number)) {
+    throw new PluginError(id, `was written for plugin API ${String(p.apiVersion)}, this rad implements ${SUPPORTED_PLUGIN_API_VERSIONS.join(' and ')}: install a matching version`);
   }
   if (typeof p.title !== 'string' || typeof p.description !== 'string') throw new PluginError(id, 'needs a title and a description');
   if (!p.section || !fn((p.section as { safeParse?: unknown }).safeParse)) throw new PluginError(id, 'needs a `section` schema with safeParse');
@@ -23,6 +24,12 @@ export function validateMetricPlugin(value: unknown, source: string): AnyMetricP
     if (p[hook] !== undefined && !fn(p[hook])) throw new PluginError(id, `\`${hook}\` must be a function`);
   }
   if (typeof p.report !== 'object' || p.report === null) throw new PluginError(id, 'needs a `report` object (its members are optional)');
+  if (p.facts !== undefined) {
+    if (p.apiVersion !== PLUGIN_API_VERSION) throw new PluginError(id, `declares facts, which need plugin API ${PLUGIN_API_VERSION}`);
+    if (typeof p.facts !== 'object' || p.facts === null || !fn(p.facts.toSection)) throw new PluginError(id, '`facts` needs `tables` and a `toSection` function');
+    validateFactTables(id, p.facts.tables);
+    if (p.facts.fromSection !== undefined && !fn(p.facts.fromSection)) throw new PluginError(id, '`facts.fromSection` must be a function');
+  }
   return p as AnyMetricPlugin;
 }
 

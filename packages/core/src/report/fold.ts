@@ -2,6 +2,8 @@ import type { SessionEvent, SessionStartEvent } from '../events/schema.js';
 import type { AnyMetricPlugin, Collector, FinishInfo, HostServices } from '../plugin/contract.js';
 import { REPORT_SCHEMA_VERSION, type SessionReport } from './schema.js';
 import { storableSection } from './storable.js';
+import { factRowsProblem, pickFactColumns } from './fact-rows.js';
+import type { FactRows } from '../plugin/facts.js';
 
 /** A plugin switched on for this run, with its options from config. */
 export interface ActivePlugin {
@@ -76,10 +78,17 @@ export async function foldSession(events: AsyncIterable<SessionEvent> | Iterable
     now: endTs ? endTs : input.openStatus === 'live' ? now : (lastTs ?? now),
   };
   const sections: Record<string, unknown> = {};
+  const facts: Record<string, FactRows> = {};
   for (const { id, plugin, collector } of collectors) {
     if (failed.has(id)) continue;
     const section = await guard(id, 'finish', warn, () => collector.finish(info));
-    if (section !== undefined && storableSection(plugin, section, warn)) sections[id] = section;
+    if (section === undefined || !storableSection(plugin, section, warn)) continue;
+    sections[id] = section;
+    if (!plugin.facts || !collector.facts) continue;
+    const rows = await guard(id, 'facts', warn, () => collector.facts!());
+    const problem = rows === undefined ? 'no rows' : factRowsProblem(plugin.facts.tables, rows);
+    if (problem === undefined) facts[id] = pickFactColumns(plugin.facts.tables, rows!);
+    else if (rows !== undefined) warn(`Plugin ${id} produced fact rows that cannot be stored (${problem}); its section is kept without them.`);
   }
   const report: SessionReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -93,6 +102,7 @@ export async function foldSession(events: AsyncIterable<SessionEvent> | Iterable
     sections,
     eventCount: count,
   };
+  if (Object.keys(facts).length > 0) report.facts = facts;
   if (start?.agent) report.agent = start.agent;
   report.workspace = start?.workspace ?? input.workspace;
   const skipped = input.skippedLines?.() ?? 0;

@@ -19,6 +19,10 @@ export const sessionReportSchema = z.object({
   generatedAt: z.iso.datetime({ offset: true }),
   plugins: z.array(z.string()).describe('Ids of the plugins that produced the sections'),
   sections: z.record(z.string(), z.unknown()).describe('One section per plugin, keyed by plugin id'),
+  facts: z
+    .record(z.string(), z.record(z.string(), z.array(z.looseObject({ bucket: z.number().int() }))))
+    .optional()
+    .describe("Typed fact rows per plugin (API 2) and table: `bucket` (epoch ms of the row's 15-minute bucket) and the table's columns"),
   eventCount: z.number().int().nonnegative().optional(),
   skippedLines: z.number().int().nonnegative().optional(),
 });
