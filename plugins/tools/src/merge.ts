@@ -1,8 +1,6 @@
 import { byCallsThenName } from './order.js';
-import { commonReason } from './reasons.js';
+import { commonReason, NOT_RECORDED_ANYWHERE } from './reasons.js';
 import { DURATIONS_NOT_RECORDED, type DecisionCounts, type ToolStats, type ToolsSection } from './section.js';
-
-const NOT_RECORDED_ANYWHERE = 'not recorded for any of the merged sessions';
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);

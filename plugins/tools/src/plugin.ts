@@ -1,5 +1,8 @@
 import { PLUGIN_API_VERSION, type MetricPlugin } from '@radium-stats/core';
 import { createToolsCollector } from './collector.js';
+import { toolFactsFromSection } from './fact-rows.js';
+import { toolsFactTables } from './fact-tables.js';
+import { toolsFromFacts } from './facts-to-section.js';
 import { toolsFromLegacy } from './legacy.js';
 import { mergeTools, summarizeTools } from './merge.js';
 import { toolsReporter } from './report.js';
@@ -13,6 +16,7 @@ export const toolsPlugin: MetricPlugin<ToolsSection> = {
   description: 'Tool calls, success rate, time per tool and how often the user agreed with them',
   section: toolsSectionSchema,
   createCollector: () => createToolsCollector(),
+  facts: { tables: toolsFactTables, toSection: toolsFromFacts, fromSection: toolFactsFromSection },
   merge: mergeTools,
   summarize: summarizeTools,
   fromLegacy: toolsFromLegacy,
