@@ -1,21 +1,15 @@
+import { commonReason } from './reasons.js';
 import type { MeasuredDuration, TimedSum, TimingSection } from './section.js';
-
-const NOT_KNOWN_ANYWHERE = 'not known for any of the merged sessions';
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
-}
-
-function commonReason(parts: MeasuredDuration[]): string {
-  const distinct = [...new Set(parts.map((p) => p.reason).filter((r): r is string => r !== null))];
-  return distinct.length === 1 ? distinct[0]! : NOT_KNOWN_ANYWHERE;
 }
 
 /** Sum of the known values; unknown only when no session knew it. Sessions that did not are counted, not guessed. */
 function mergeMeasured(parts: MeasuredDuration[]): MeasuredDuration {
   const knownParts = parts.filter((p) => p.ms !== null);
   const unrecordedSessions = sum(parts.map((p) => p.unrecordedSessions));
-  if (parts.length > 0 && knownParts.length === 0) return { ms: null, reason: commonReason(parts), unrecordedSessions };
+  if (parts.length > 0 && knownParts.length === 0) return { ms: null, reason: commonReason(parts.map((p) => p.reason)), unrecordedSessions };
   return { ms: sum(knownParts.map((p) => p.ms ?? 0)), reason: null, unrecordedSessions };
 }
 
