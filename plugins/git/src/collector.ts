@@ -1,4 +1,5 @@
-import type { Collector, FileEditEvent, FinishInfo, PluginContext, SessionEvent } from '@radium-stats/core';
+import { factBucket, type Collector, type FileEditEvent, type FinishInfo, type PluginContext, type SessionEvent } from '@radium-stats/core';
+import { gitFacts } from './fact-rows.js';
 import { FileEditTally } from './file-edits.js';
 import { describeGitFailure } from './git-failure.js';
 import type { GitSection } from './section.js';
@@ -29,11 +30,20 @@ async function measureWithGit(context: PluginContext, info: FinishInfo, start?: 
   }
 }
 
-/** Folds `git.snapshot` and `file.edit` events into the session's code changes. */
+/** Folds `git.snapshot` and `file.edit` events into the session's code changes and its fact row. */
 export function createGitCollector(context: PluginContext): Collector<GitSection> {
   let start: SnapshotEvent | undefined;
   let end: SnapshotEvent | undefined;
   const edits = new FileEditTally(context.workspace);
+  let finished: { section: GitSection; startTime: string } | undefined;
+  async function measure(info: FinishInfo): Promise<GitSection> {
+    const outcome = await measureWithGit(context, info, start, end);
+    if ('section' in outcome) return outcome.section;
+    if (edits.any) {
+      return { source: 'file.edit events', ...edits.totals(), binaryFiles: null, gitUnavailableReason: outcome.reason };
+    }
+    return { source: null, linesAdded: null, linesRemoved: null, filesChanged: null, binaryFiles: null, unavailableReason: outcome.reason };
+  }
   return {
     add(event: SessionEvent) {
       if (event.type === 'file.edit') edits.add(event as FileEditEvent);
@@ -45,12 +55,14 @@ export function createGitCollector(context: PluginContext): Collector<GitSection
       else end = parsed.data;
     },
     async finish(info) {
-      const outcome = await measureWithGit(context, info, start, end);
-      if ('section' in outcome) return outcome.section;
-      if (edits.any) {
-        return { source: 'file.edit events', ...edits.totals(), binaryFiles: null, gitUnavailableReason: outcome.reason };
-      }
-      return { source: null, linesAdded: null, linesRemoved: null, filesChanged: null, binaryFiles: null, unavailableReason: outcome.reason };
+      const section = await measure(info);
+      finished = { section, startTime: info.startTime };
+      return section;
+    },
+    facts() {
+      if (!finished) throw new Error('facts() called before finish()');
+      // The bucket of the start: the snapshots cover the whole session, and the start is known for every session.
+      return gitFacts(finished.section, factBucket(finished.startTime));
     },
   };
 }

@@ -5,3 +5,6 @@ export { snapshotWorkTree } from './snapshot.js';
 export { GitUnavailableError, describeGitFailure } from './git-failure.js';
 export { mergeGitSections, summarizeGitSection } from './merge.js';
 export { sumNumstat, type NumstatTotals } from './numstat.js';
+export { gitFactTables, gitSessionsTable } from './fact-tables.js';
+export { gitFromFacts } from './facts-to-section.js';
+export { gitFacts } from './fact-rows.js';

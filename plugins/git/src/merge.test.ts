@@ -43,6 +43,16 @@ describe('mergeGitSections', () => {
     expect(mergeGitSections([])).toMatchObject({ linesAdded: null, unavailableReason: 'no sessions', merged: { sessions: 0, linesUnknown: 0, filesUnknown: 0 } });
   });
 
+  it('gives the reason of the sessions lacking a count in any order: theirs when they agree, a general one when not', () => {
+    const noGit: GitSection = { ...unknown, unavailableReason: 'git is not installed' };
+    expect(mergeGitSections([unknown, noGit]).unavailableReason).toBe('not measured in any of the merged sessions');
+    expect(mergeGitSections([noGit, unknown])).toEqual(mergeGitSections([unknown, noGit]));
+    expect(mergeGitSections([noGit, unknown, noGit]).merged).toEqual({ sessions: 3, linesUnknown: 3, filesUnknown: 3 });
+    expect(mergeGitSections([legacy, unknown])).toMatchObject({ linesAdded: 505, filesChanged: null });
+    expect(mergeGitSections([legacy, unknown]).unavailableReason).toBe('not measured in any of the merged sessions');
+    expect(mergeGitSections([legacy, git(1, 1, 1), legacy]).unavailableReason).toBeUndefined();
+  });
+
   it('gives the same answer merged in one go or in parts', () => {
     const all = [git(1, 1, 1), unknown, git(2, 0, 2, 1), legacy, git(3, 4, 5)];
     const inParts = mergeGitSections([mergeGitSections(all.slice(0, 2)), mergeGitSections(all.slice(2))]);

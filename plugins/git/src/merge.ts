@@ -21,11 +21,21 @@ function mergedSource(sections: GitSection[]): ChangeSource | null {
   return sources.size === 1 ? [...sources][0]! : 'mixed';
 }
 
-/** Why a merged count is null: the reason of a session that lacked it. */
+/** Why a merged count is null when the sessions lacking it gave different reasons. */
+export const NOT_MEASURED_ANYWHERE = 'not measured in any of the merged sessions';
+
+/** The reason of the sessions that lack a count: theirs when they agree, else a general one; order does not matter. */
+export function commonReason(reasons: (string | null | undefined)[]): string | undefined {
+  const distinct = new Set(reasons.filter((r): r is string => typeof r === 'string'));
+  if (distinct.size === 0) return undefined;
+  return distinct.size === 1 ? [...distinct][0]! : NOT_MEASURED_ANYWHERE;
+}
+
+/** Why a merged count is null: the reason of the sessions that lacked it. */
 function reasonForNulls(sections: GitSection[], out: GitSection): string | undefined {
   if (sections.length === 0) return 'no sessions';
-  if (out.linesAdded === null) return sections.find((s) => s.linesAdded === null)?.unavailableReason;
-  if (out.filesChanged === null) return sections.find((s) => s.filesChanged === null)?.unavailableReason;
+  if (out.linesAdded === null) return commonReason(sections.filter((s) => s.linesAdded === null).map((s) => s.unavailableReason));
+  if (out.filesChanged === null) return commonReason(sections.filter((s) => s.filesChanged === null).map((s) => s.unavailableReason));
   return undefined;
 }
 

@@ -1,5 +1,8 @@
 import { PLUGIN_API_VERSION, type MetricPlugin } from '@radium-stats/core';
 import { createGitCollector } from './collector.js';
+import { gitFacts } from './fact-rows.js';
+import { gitFactTables } from './fact-tables.js';
+import { gitFromFacts } from './facts-to-section.js';
 import { snapshotHook } from './hooks.js';
 import { gitSectionFromLegacy } from './legacy.js';
 import { mergeGitSections, summarizeGitSection } from './merge.js';
@@ -14,6 +17,7 @@ export const gitPlugin: MetricPlugin<GitSection> = {
   description: 'Lines added and removed and files changed during the session, by diffing working-tree snapshots taken at its start and end.',
   section: gitSectionSchema,
   createCollector: createGitCollector,
+  facts: { tables: gitFactTables, toSection: gitFromFacts, fromSection: gitFacts },
   onSessionStart: (context) => snapshotHook(context, 'start'),
   onSessionEnd: (context) => snapshotHook(context, 'end'),
   merge: mergeGitSections,
