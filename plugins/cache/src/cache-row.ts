@@ -23,6 +23,16 @@ export function emptyRow(): CacheRow {
   };
 }
 
+/**
+ * The reason shown when there were several: the first in string order, so a session, a merge and
+ * a store's sums agree whatever order they saw them in.
+ */
+export function firstReason(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a <= b ? a : b;
+}
+
 /** Folds one response: its cache tokens, and what its cache reads saved and its cache writes cost extra, at its own tier. */
 export function addResponse(row: CacheRow, tokens: TokenCounts, quote: PriceQuote): void {
   row.requests += 1;
@@ -32,7 +42,7 @@ export function addResponse(row: CacheRow, tokens: TokenCounts, quote: PriceQuot
   row.cacheWrite1hTokens += tokens.cacheWrite1h;
   if (quote.parts === null || quote.inputUsdPerToken === null) {
     row.unpricedRequests += 1;
-    row.unpricedReason ??= quote.unpricedReason ?? 'no price known';
+    row.unpricedReason = firstReason(row.unpricedReason, quote.unpricedReason ?? 'no price known');
     return;
   }
   const atInputPrice = (n: number) => toNanoUsd(n * quote.inputUsdPerToken!);
@@ -51,7 +61,7 @@ export function addRow(into: CacheRow, from: CacheRow): void {
   into.readSavingsNanoUsd = addNanoUsd(into.readSavingsNanoUsd, from.readSavingsNanoUsd);
   into.writePremiumNanoUsd = addNanoUsd(into.writePremiumNanoUsd, from.writePremiumNanoUsd);
   into.unpricedRequests += from.unpricedRequests;
-  into.unpricedReason ??= from.unpricedReason;
+  into.unpricedReason = firstReason(into.unpricedReason, from.unpricedReason);
 }
 
 /** Prompt tokens of a row: uncached input, cache writes and cache reads. */

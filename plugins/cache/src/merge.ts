@@ -1,5 +1,5 @@
 import { buildSection, rowFor } from './build-section.js';
-import { addRow } from './cache-row.js';
+import { addRow, firstReason } from './cache-row.js';
 import type { CacheRow, CacheSection } from './section.js';
 
 /** Sums sessions exactly (integer tokens and nano-dollars); hit rates are recomputed from the sums, never averaged. */
@@ -12,6 +12,6 @@ export function mergeCache(sections: CacheSection[]): CacheSection {
     priceDataVersion: versions.join(', '),
     models,
     legacySessions: sections.reduce((n, s) => n + s.legacySessions, 0),
-    notMeasuredReason: sections.length > 0 && measured.length === 0 ? sections[0]!.notMeasuredReason : null,
+    notMeasuredReason: measured.length === 0 ? sections.reduce<string | null>((reason, s) => firstReason(reason, s.notMeasuredReason), null) : null,
   });
 }

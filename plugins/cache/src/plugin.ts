@@ -1,5 +1,6 @@
 import { PLUGIN_API_VERSION, type MetricPlugin } from '@radium-stats/core';
 import { createCacheCollector } from './collector.js';
+import { cacheFacts } from './facts.js';
 import { cacheFromLegacy } from './legacy.js';
 import { mergeCache } from './merge.js';
 import { cacheReporter } from './report.js';
@@ -13,6 +14,7 @@ export const cachePlugin: MetricPlugin<CacheSection> = {
   description: 'Cache hit rate, cache read and write tokens, and dollar savings per model and overall',
   section: cacheSectionSchema,
   createCollector: createCacheCollector,
+  facts: cacheFacts,
   merge: mergeCache,
   fromLegacy: cacheFromLegacy,
   report: cacheReporter,

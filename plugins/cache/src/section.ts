@@ -19,7 +19,7 @@ export const cacheRowSchema = z.object({
   savingsNanoUsd: nano.describe('readSavingsNanoUsd - writePremiumNanoUsd; negative when the cache cost more than it saved'),
   savingsUsd: z.number().nullable().describe('savingsNanoUsd in USD; null when any response is unpriced'),
   unpricedRequests: count.describe('Responses with no known price'),
-  unpricedReason: z.string().nullable().describe('Why the first unpriced response had no price'),
+  unpricedReason: z.string().nullable().describe('Why an unpriced response had no price (the first in string order when there were several reasons)'),
 });
 
 /** The `cache` section of a session report. */

@@ -1,5 +1,6 @@
 import { PLUGIN_API_VERSION, type MetricPlugin } from '@radium-stats/core';
 import { createTokensCollector } from './collector.js';
+import { tokensFacts } from './facts.js';
 import { tokensFromLegacy } from './legacy.js';
 import { mergeTokens } from './merge.js';
 import { tokensReporter } from './report.js';
@@ -13,6 +14,7 @@ export const tokensPlugin: MetricPlugin<TokensSection> = {
   description: 'Requests, errors, tokens by kind, latency and cost per model and per engine',
   section: tokensSectionSchema,
   createCollector: createTokensCollector,
+  facts: tokensFacts,
   merge: mergeTokens,
   fromLegacy: tokensFromLegacy,
   report: tokensReporter,

@@ -13,7 +13,7 @@ export const usageRowSchema = z.object({
   cacheWriteTokens: count.describe('Prompt tokens written to the cache with a 5 minute TTL'),
   cacheWrite1hTokens: count.describe('Prompt tokens written to the cache with a 1 hour TTL'),
   reasoningTokens: count.describe('Reasoning tokens (already inside outputTokens)'),
-  latencyTotalMs: z.number().nonnegative().describe('Sum of the latencies of successful responses that recorded one'),
+  latencyTotalMs: z.number().nonnegative().describe('Sum of the latencies of successful responses that recorded one, each in whole milliseconds'),
   latencyCount: count.describe('Successful responses that recorded a latency'),
   avgLatencyMs: z.number().nonnegative().nullable().describe('latencyTotalMs / latencyCount; null when no response recorded a latency'),
   costNanoUsd: nonNegativeNanoUsdSchema.describe(
@@ -21,7 +21,7 @@ export const usageRowSchema = z.object({
   ),
   costUsd: z.number().nonnegative().nullable().describe('costNanoUsd in USD; null when any response is unpriced'),
   unpricedRequests: count.describe('Successful responses with no known price'),
-  unpricedReason: z.string().nullable().describe('Why the first unpriced response had no price'),
+  unpricedReason: z.string().nullable().describe('Why an unpriced response had no price (the first in string order when there were several reasons)'),
 });
 
 /** The `tokens` section of a session report. */

@@ -22,6 +22,16 @@ export function emptyRow(): UsageRow {
   };
 }
 
+/**
+ * The reason a row shows when its unpriced responses had several: the first in string order, so
+ * a session, a merge and a store's sums agree whatever order they saw them in.
+ */
+export function firstReason(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a <= b ? a : b;
+}
+
 /** Folds one successful response into a row (latency only counts when the source recorded it). */
 export function addResponse(row: UsageRow, tokens: TokenCounts, durationMs: number | undefined, quote: PriceQuote): void {
   row.requests += 1;
@@ -32,12 +42,13 @@ export function addResponse(row: UsageRow, tokens: TokenCounts, durationMs: numb
   row.cacheWrite1hTokens += tokens.cacheWrite1h;
   row.reasoningTokens += tokens.reasoning;
   if (durationMs !== undefined) {
-    row.latencyTotalMs += durationMs;
+    // Whole milliseconds keep latency sums exact in any order, as a store adds them.
+    row.latencyTotalMs += Math.round(durationMs);
     row.latencyCount += 1;
   }
   if (quote.costUsd === null) {
     row.unpricedRequests += 1;
-    row.unpricedReason ??= quote.unpricedReason ?? 'no price known';
+    row.unpricedReason = firstReason(row.unpricedReason, quote.unpricedReason ?? 'no price known');
   } else {
     row.costNanoUsd = addNanoUsd(row.costNanoUsd, toNanoUsd(quote.costUsd));
   }
@@ -63,7 +74,7 @@ export function addRow(into: UsageRow, from: UsageRow): void {
   into.latencyCount += from.latencyCount;
   into.costNanoUsd = addNanoUsd(into.costNanoUsd, from.costNanoUsd);
   into.unpricedRequests += from.unpricedRequests;
-  into.unpricedReason ??= from.unpricedReason;
+  into.unpricedReason = firstReason(into.unpricedReason, from.unpricedReason);
 }
 
 const COUNTS = ['requests', 'errors', 'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'cacheWrite1hTokens', 'reasoningTokens', 'latencyCount', 'unpricedRequests'] as const;

@@ -1,0 +1,31 @@
+import type { SummedFactRow } from '@radium-stats/core';
+import { buildSection, rowFor } from './build-section.js';
+import { sessionsTable, usageTable } from './fact-tables.js';
+import type { TokensSection, UsageRow } from './section.js';
+import { usageRowFromSums } from './usage-facts.js';
+import { addRow } from './usage-row.js';
+
+/** Price data versions named by summed rows (a stored version may itself be a comma-separated list). */
+function versionsOf(rows: SummedFactRow[]): string[] {
+  return rows.flatMap((row) => (typeof row['price_data_version'] === 'string' ? row['price_data_version'].split(', ') : []));
+}
+
+/** The merged section of the selected sessions from the sums of their fact rows, exactly as `merge` gives it. */
+export function tokensFromFacts(summed: Record<string, SummedFactRow[]>): TokensSection {
+  const usage = summed[usageTable.name] ?? [];
+  const sessions = summed[sessionsTable.name] ?? [];
+  const models = new Map<string, UsageRow>();
+  const engines = new Map<string, UsageRow>();
+  for (const sums of usage) {
+    const row = usageRowFromSums(sums);
+    if (typeof sums['model'] === 'string') addRow(rowFor(models, sums['model']), row);
+    if (typeof sums['engine'] === 'string') addRow(rowFor(engines, sums['engine']), row);
+  }
+  const versions = [...new Set([...versionsOf(sessions), ...versionsOf(usage)].filter(Boolean))].sort();
+  return buildSection({
+    priceDataVersion: versions.join(', '),
+    models,
+    engines,
+    legacySessions: sessions.reduce((n, row) => n + Number(row['legacy_sessions'] ?? 0), 0),
+  });
+}
