@@ -129,3 +129,11 @@ export class SessionAlreadyEndedError extends SessionStateError {
     super(`Session ${sessionId} has already ended: run \`rad stats session --session-id ${sessionId}\` to see its summary.`);
   }
 }
+
+/** A stats database written by a newer version of this tool. */
+export class StoreTooNewError extends RadiumError {
+  override name = 'StoreTooNewError';
+  constructor(file: string, version: number, supported: number) {
+    super(`${file} was written by a newer rad (store version ${version}; this rad knows up to ${supported}): upgrade rad, or delete the file to rebuild it from the reports.`);
+  }
+}

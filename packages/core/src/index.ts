@@ -24,6 +24,8 @@ export * from './store/temp-files.js';
 export * from './store/report-store.js';
 export * from './store/lock-file.js';
 export * from './store/catalog.js';
+export * from './database/stats-store.js';
+export type { StoreFilter } from './database/queries.js';
 export * from './workspace/find.js';
 export * from './workspace/init.js';
 export * from './config/schema.js';

@@ -1,56 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ToolCallEvent } from '../events/schema.js';
-import type { MetricPlugin } from './contract.js';
-import { FACT_BUCKET_MS, factBucket, type FactTable } from './facts.js';
+import { FACT_BUCKET_MS, factBucket } from './facts.js';
 import { sumFactRows } from './sum-facts.js';
 import { validateMetricPlugin } from './validate.js';
-import { countPlugin, foldWith } from '../testing/index.js';
-
-const calls: FactTable = {
-  name: 'calls',
-  description: 'Tool calls per tool',
-  dimensions: [{ name: 'tool', type: 'text', description: 'Tool name' }],
-  measures: [
-    { name: 'calls', type: 'integer', description: 'Calls' },
-    { name: 'ms', type: 'real', description: 'Milliseconds' },
-  ],
-};
-
-/** A version 2 plugin counting tool calls per tool, with facts. */
-function callsPlugin(rows?: () => unknown): MetricPlugin<{ calls: number }> {
-  return {
-    id: 'calls',
-    apiVersion: 2,
-    title: 'Calls',
-    description: 'Counts tool calls',
-    section: { safeParse: (v) => ({ success: true as const, data: v as { calls: number } }) },
-    createCollector: () => {
-      const rowsByKey = new Map<string, { bucket: number; tool: string; calls: number; ms: number }>();
-      let n = 0;
-      return {
-        add: (event) => {
-          if (event.type !== 'tool.call') return;
-          const e = event as ToolCallEvent;
-          n += 1;
-          const bucket = factBucket(e.ts);
-          const key = `${bucket}\u0000${e.name}`;
-          const row = rowsByKey.get(key) ?? { bucket, tool: e.name, calls: 0, ms: 0 };
-          row.calls += 1;
-          row.ms += e.durationMs ?? 0;
-          rowsByKey.set(key, row);
-        },
-        finish: () => ({ calls: n }),
-        facts: () => (rows ? (rows() as never) : { calls: [...rowsByKey.values()] }),
-      };
-    },
-    facts: {
-      tables: [calls],
-      toSection: (summed) => ({ calls: summed['calls']!.reduce((s, r) => s + Number(r['calls']), 0) }),
-    },
-    merge: (all) => ({ calls: all.reduce((s, x) => s + x.calls, 0) }),
-    report: {},
-  };
-}
+import { callsPlugin, callsTable as calls, countPlugin, foldWith } from '../testing/index.js';
 
 describe('typed facts', () => {
   it('are folded into the report per 15-minute bucket of each event', async () => {

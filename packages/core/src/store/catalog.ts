@@ -9,13 +9,13 @@ import { compareNewestFirst, sessionKey, type SessionKey } from '../summary-inde
 import type { ProgressListener } from '../summary-index/progress.js';
 import { IndexUnreadableError, rowKey, type Row } from '../summary-index/rows.js';
 import { fileStamp, sameFile, type FileStamp } from '../summary-index/stamps.js';
-import { pickSections, summarizeReport, type SessionSummary } from '../summary-index/summary.js';
+import { pickSections, summarizeReport, type SessionSummary } from '../database/summary.js';
 import { SummaryIndex, type OpenOptions } from '../summary-index/summary-index.js';
 import { indexThreads } from '../summary-index/thread-count.js';
 import type { IndexView } from '../summary-index/view.js';
 import { ReportStore } from './report-store.js';
 
-export { summarizeReport, type SessionSummary } from '../summary-index/summary.js';
+export { summarizeReport, type SessionSummary } from '../database/summary.js';
 export type { ProgressListener } from '../summary-index/progress.js';
 
 /** A page of sessions, newest first. */

@@ -177,13 +177,13 @@ export class ReportStore {
    * Loads a listed session or, when its files are corrupt, not regular files or deleted since the
    * listing, warns naming them and returns undefined.
    */
-  async tryLoadEntry(entry: SessionEntry): Promise<SessionReport | undefined> {
+  async tryLoadEntry(entry: SessionEntry, warn: (message: string) => void = this.warnings.warn): Promise<SessionReport | undefined> {
     try {
       if (!entry.report && !entry.journal) throw new DeletedWhileReadingError(`Session ${JSON.stringify(entry.id)}`);
       return (await this.loadEntry(entry)).report;
     } catch (error) {
       if (error instanceof RadiumError) {
-        this.warnings.warn(error.message);
+        warn(error.message);
         return undefined;
       }
       throw error;

@@ -7,7 +7,7 @@ import type { ReportStore } from '../store/report-store.js';
 import type { BrokenEntry } from './manifest.js';
 import type { Row } from './rows.js';
 import { fileStamp, type FileStamp } from './stamps.js';
-import { summarizeReport } from './summary.js';
+import { summarizeReport } from '../database/summary.js';
 
 /** What reading one report file gave: a row, a broken entry, or nothing (the file went away). */
 export type EntryResult = { row: Row } | { broken: BrokenEntry } | { gone: true };

@@ -14,7 +14,7 @@ import { SEGMENT_ROWS, chunkRows, describeSegment, storeSegment, type SegmentRef
 import { readSegmentKeys } from './segment-files.js';
 import { loadSegmentRows } from './segment-rows.js';
 import { fileStamp, sameDir, sameFile, type FileStamp } from './stamps.js';
-import { pickSections } from './summary.js';
+import { pickSections } from '../database/summary.js';
 
 /** Most changed reports a repair re-reads; more, and the index is rebuilt (streaming) instead. */
 export const MAX_CHANGED_ROWS = 4 * SEGMENT_ROWS;

@@ -1,5 +1,5 @@
 import { compareNewestFirst, sessionKey, type SessionKey } from './order.js';
-import type { SessionSummary } from './summary.js';
+import type { SessionSummary } from '../database/summary.js';
 
 /** One indexed report: its file id, the stamp it was read at, and its summary. */
 export interface Row {

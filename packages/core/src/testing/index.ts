@@ -56,3 +56,4 @@ export function events(...inputs: Record<string, unknown>[]): SessionEvent[] {
 export * from './count-plugin.js';
 export * from './tally-plugin.js';
 export * from './fold-with.js';
+export * from './calls-plugin.js';

@@ -1,0 +1,67 @@
+import { existsSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
+import { StoreTooNewError } from '../errors.js';
+import { MIGRATIONS, STORE_VERSION } from './migrations.js';
+
+/** A connection to the stats database. */
+export type Db = Database.Database;
+
+/** How long a writer waits for another process's transaction before failing (SQLITE_BUSY). */
+const BUSY_TIMEOUT_MS = 30_000;
+
+/** Error codes that mean the file is not a usable database (so it is set aside and rebuilt). */
+const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
+
+/** True when an error from better-sqlite3 says the database file is damaged. */
+export function isDamaged(error: unknown): boolean {
+  return DAMAGED.has((error as { code?: string })?.code ?? '');
+}
+
+/** The native module, loaded on first use so that commands that need no store never load it. */
+let sqlite: typeof Database | undefined;
+const loadSqlite = (): typeof Database => (sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
+
+/** Opens with WAL (readers never block the writer), a busy timeout, and the schema brought up to date. */
+function openAndMigrate(file: string): Db {
+  const SqliteDatabase = loadSqlite();
+  const db = new SqliteDatabase(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL is durable across process crashes; only a power loss can drop the last commits, and the store is a cache.
+    db.pragma('synchronous = NORMAL');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > STORE_VERSION) throw new StoreTooNewError(file, version, STORE_VERSION);
+    if (version < STORE_VERSION) {
+      db.transaction(() => {
+        // Another process may have migrated while this one waited for the write lock.
+        const now = db.pragma('user_version', { simple: true }) as number;
+        for (let v = now; v < STORE_VERSION; v++) db.exec(MIGRATIONS[v]!);
+        db.pragma(`user_version = ${STORE_VERSION}`);
+      }).immediate();
+    }
+    db.prepare('SELECT count(*) FROM sessions').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the stats database, creating it when missing. A damaged file (not a database, or corrupt) is
+ * renamed aside with a warning naming both files, and a new one is made: the store is a cache of the
+ * reports, so nothing is lost. A database from a newer rad is refused (StoreTooNewError).
+ */
+export function openDatabase(file: string, warn: (message: string) => void): Db {
+  try {
+    return openAndMigrate(file);
+  } catch (error) {
+    if (!isDamaged(error)) throw error;
+    const aside = `${file}.damaged-${Date.now()}`;
+    renameSync(file, aside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+    warn(`${file} is damaged (${(error as Error).message}); it was moved to ${aside} and is rebuilt from the session reports.`);
+    return openAndMigrate(file);
+  }
+}

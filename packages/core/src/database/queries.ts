@@ -1,0 +1,100 @@
+import type { SummedFactRow } from '../plugin/facts.js';
+import { narrowSum } from '../plugin/sum-facts.js';
+import type { StoredFactTable } from './fact-tables.js';
+import { quoteIdent } from './fact-tables.js';
+import type { Db } from './open-database.js';
+
+/** Which sessions and facts a question is about; every field is optional and they combine with AND. */
+export interface StoreFilter {
+  /** Facts at or after this time (epoch ms), and sessions started at or after it. */
+  sinceMs?: number;
+  /** Facts and session starts before this time (epoch ms, exclusive). */
+  untilMs?: number;
+  /** Sessions of this agent. */
+  agent?: string;
+  /** Sessions from this source (`live`, `claude-code`, ...). */
+  source?: string;
+  /** Sessions whose project is this folder or inside it. */
+  project?: string;
+}
+
+/** A WHERE clause over `sessions s` and its bound parameters, built in this one place. */
+export function sessionWhere(filter: StoreFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.agent !== undefined) parts.push('s.agent = ?') && params.push(filter.agent);
+  if (filter.source !== undefined) parts.push('s.source = ?') && params.push(filter.source);
+  if (filter.project !== undefined) {
+    const base = filter.project.replace(/\/+$/, '');
+    // The folder itself or anything below it; GLOB metacharacters in the path are escaped as classes.
+    parts.push("(s.project = ? OR s.project GLOB ?)");
+    params.push(base, `${base.replace(/[*?[]/g, (c) => `[${c}]`)}/*`);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** A WHERE clause for session lists: the session filters plus its start within the time range. */
+function listWhere(filter: StoreFilter): { sql: string; params: unknown[] } {
+  const where = sessionWhere(filter);
+  if (filter.sinceMs !== undefined) (where.sql += ' AND s.start_ms >= ?'), where.params.push(filter.sinceMs);
+  if (filter.untilMs !== undefined) (where.sql += ' AND s.start_ms < ?'), where.params.push(filter.untilMs);
+  return where;
+}
+
+/** Sessions matching the filter (started within its time range). */
+export function countSessions(db: Db, filter: StoreFilter): number {
+  const where = listWhere(filter);
+  return (db.prepare(`SELECT count(*) AS n FROM sessions s WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+}
+
+/** Ids and summaries of matching sessions, newest first, `limit` from `offset`. */
+export function sessionPage(db: Db, filter: StoreFilter, offset: number, limit: number): { id: string; summary: string; report_size: number | null; report_mtime_ms: number | null }[] {
+  const where = listWhere(filter);
+  return db
+    .prepare(`SELECT id, summary, report_size, report_mtime_ms FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC LIMIT ? OFFSET ?`)
+    .all(...where.params, limit, offset) as never;
+}
+
+/** Every matching session id, newest first. */
+export function sessionIds(db: Db, filter: StoreFilter): string[] {
+  const where = listWhere(filter);
+  return db.prepare(`SELECT id FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC`).pluck().all(...where.params) as string[];
+}
+
+/**
+ * A fact table's rows summed over the matching sessions' facts within the time range, grouped by
+ * every dimension: the SQL twin of `sumFactRows`. Integer sums past 2^53 - 1 come back as bigint.
+ */
+export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter): SummedFactRow[] {
+  const { table, sql } = stored;
+  const where = sessionWhere(filter);
+  if (filter.sinceMs !== undefined) (where.sql += ' AND f.bucket >= ?'), where.params.push(filter.sinceMs);
+  if (filter.untilMs !== undefined) (where.sql += ' AND f.bucket < ?'), where.params.push(filter.untilMs);
+  const dims = table.dimensions.map((d) => `f.${quoteIdent(d.name)}`);
+  // An integer sum is taken in two halves (bits 32 and up, and the low 32 bits) and put together as a
+  // bigint, because SQLite's SUM fails past 2^63 and each stored value is below 2^53.
+  const sums = table.measures.map((m) => {
+    const c = `f.${quoteIdent(m.name)}`;
+    return m.type === 'integer'
+      ? `SUM(${c} >> 32) AS ${quoteIdent(`${m.name}:high`)}, SUM(${c} & 4294967295) AS ${quoteIdent(`${m.name}:low`)}`
+      : `SUM(${c}) AS ${quoteIdent(m.name)}`;
+  });
+  const statement = db
+    .prepare(`SELECT ${[...dims, ...sums].join(', ')} FROM ${sql} f JOIN sessions s ON s.id = f.session_id WHERE ${where.sql}${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`)
+    .safeIntegers(true);
+  const rows = statement.all(...where.params) as Record<string, string | number | bigint | null>[];
+  const sumOf = (row: Record<string, unknown>, m: { name: string; type: string }): number | bigint | null => {
+    if (m.type !== 'integer') return (row[m.name] as number | null) ?? null;
+    const high = row[`${m.name}:high`] as bigint | null;
+    const low = row[`${m.name}:low`] as bigint | null;
+    return high === null || low === null ? null : narrowSum((high << 32n) + low);
+  };
+  // SUM over no rows (no GROUP BY) is one row of nulls: no facts.
+  if (dims.length === 0 && rows.length === 1 && table.measures.every((m) => sumOf(rows[0]!, m) === null)) return [];
+  return rows.map((row) => {
+    const out: SummedFactRow = {};
+    for (const d of table.dimensions) out[d.name] = typeof row[d.name] === 'bigint' ? Number(row[d.name]) : row[d.name]!;
+    for (const m of table.measures) out[m.name] = sumOf(row, m) ?? 0;
+    return out;
+  });
+}

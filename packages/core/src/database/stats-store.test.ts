@@ -1,0 +1,135 @@
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { StoreTooNewError } from '../errors.js';
+import type { Host } from '../host/create-host.js';
+import { callsPlugin, countPlugin, testHost } from '../testing/index.js';
+import { StatsStore } from './stats-store.js';
+
+/** Writes an ended session's journal: `calls` tool calls of `tool`, one a minute from `start`. */
+function journal(host: Host, id: string, start: string, calls: number, options: { tool?: string; agent?: string; workspace?: string } = {}): void {
+  const t0 = Date.parse(start);
+  const at = (min: number) => new Date(t0 + min * 60_000).toISOString();
+  const lines = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: options.workspace ?? host.paths.root, ...(options.agent ? { agent: options.agent } : {}) }];
+  for (let i = 1; i <= calls; i++) lines.push({ type: 'tool.call', ts: at(i), name: options.tool ?? 'Bash', durationMs: 10, success: true } as never);
+  lines.push({ type: 'session.end', ts: at(calls + 1) } as never);
+  writeFileSync(host.paths.journalFile(id), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
+
+async function open(host: Host, warnings: string[] = []): Promise<StatsStore> {
+  const store = StatsStore.open({ reports: host.store, plugins: host.plugins, warn: (m) => warnings.push(m) });
+  await store.sync();
+  return store;
+}
+
+const dbFile = (host: Host) => path.join(host.paths.radiumDir, '_internals', 'stats.db');
+const calls = (store: StatsStore, filter = {}) => store.merged(filter).plugins['calls']?.section;
+
+describe('the stats store', () => {
+  it('answers from facts and from version 1 merges, and is rebuilt the same after it is deleted', async () => {
+    const host = await testHost([callsPlugin(), countPlugin()]);
+    journal(host, 's1', '2026-11-01T10:00:00Z', 3);
+    journal(host, 's2', '2026-11-02T10:00:00Z', 4, { tool: 'Edit' });
+    let store = await open(host);
+    const first = store.merged();
+    expect(first.sessions).toBe(2);
+    expect(first.plugins['calls']).toEqual({ section: { calls: 7 }, sessions: 2 });
+    expect((first.plugins['count']!.section as { byType: Record<string, number> }).byType['tool.call']).toBe(7);
+    expect(store.factSums('calls')['calls']).toEqual(expect.arrayContaining([{ tool: 'Bash', calls: 3, ms: 30 }, { tool: 'Edit', calls: 4, ms: 40 }]));
+    store.close();
+    rmSync(dbFile(host));
+    store = await open(host);
+    expect(store.merged()).toEqual(first);
+    expect(store.ids()).toEqual(['s2', 's1']);
+    store.close();
+  });
+
+  it('notices reports added, changed, deleted and corrupted behind its back', async () => {
+    const host = await testHost([callsPlugin()]);
+    journal(host, 's1', '2026-11-01T10:00:00Z', 1);
+    journal(host, 's2', '2026-11-02T10:00:00Z', 2);
+    let store = await open(host);
+    expect(calls(store)).toEqual({ calls: 3 });
+    store.close();
+    // Added.
+    journal(host, 's3', '2026-11-03T10:00:00Z', 5);
+    store = await open(host);
+    expect(calls(store)).toEqual({ calls: 8 });
+    store.close();
+    // Changed in place: same name, new content and time (the folder's own stamp does not change).
+    const report = host.paths.reportFile('s3');
+    const text = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(report, 'utf8')));
+    text.sections.calls.calls = 50;
+    text.facts.calls.calls = [{ bucket: text.facts.calls.calls[0].bucket, tool: 'Bash', calls: 50, ms: 0 }];
+    writeFileSync(report, JSON.stringify(text));
+    utimesSync(report, new Date('2026-11-04T00:00:00Z'), new Date('2026-11-04T00:00:00Z'));
+    store = await open(host);
+    await store.sync(true);
+    expect(calls(store)).toEqual({ calls: 53 });
+    store.close();
+    // Deleted.
+    rmSync(host.paths.reportFile('s1'));
+    rmSync(host.paths.journalFile('s1'));
+    store = await open(host);
+    expect(store.ids()).toEqual(['s3', 's2']);
+    store.close();
+    // Corrupted (report and journal): skipped with a warning naming it, at every sync until fixed.
+    writeFileSync(host.paths.reportFile('s2'), '{ torn');
+    rmSync(host.paths.journalFile('s2'));
+    const warnings: string[] = [];
+    store = await open(host, warnings);
+    expect(store.ids()).toEqual(['s3']);
+    expect(warnings.join('\n')).toContain(host.paths.reportFile('s2'));
+    warnings.length = 0;
+    await store.sync(true);
+    expect(warnings.join('\n')).toContain(host.paths.reportFile('s2'));
+    store.close();
+  });
+
+  it('sets a damaged database file aside with a warning naming it, and rebuilds', async () => {
+    const host = await testHost([callsPlugin()]);
+    journal(host, 's1', '2026-11-01T10:00:00Z', 2);
+    (await open(host)).close();
+    for (const suffix of ['-wal', '-shm']) rmSync(dbFile(host) + suffix, { force: true });
+    writeFileSync(dbFile(host), 'this is not a database, it is a text file that is long enough to have a header');
+    const warnings: string[] = [];
+    const store = await open(host, warnings);
+    expect(calls(store)).toEqual({ calls: 2 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(new RegExp(`^${dbFile(host).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is damaged .*moved to .*stats\\.db\\.damaged-\\d+`));
+    expect(readdirSync(path.dirname(dbFile(host))).some((n) => n.startsWith('stats.db.damaged-'))).toBe(true);
+    store.close();
+  });
+
+  it('refuses a database written by a newer rad, and leaves it as it is', async () => {
+    const host = await testHost([callsPlugin()]);
+    (await open(host)).close();
+    const db = new Database(dbFile(host));
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => StatsStore.open({ reports: host.store, plugins: host.plugins, warn: () => {} })).toThrow(StoreTooNewError);
+    expect(() => StatsStore.open({ reports: host.store, plugins: host.plugins, warn: () => {} })).toThrow(/newer rad \(store version 99.*upgrade rad/);
+    const again = new Database(dbFile(host));
+    expect(again.pragma('user_version', { simple: true })).toBe(99);
+    again.close();
+  });
+
+  it('filters facts by their own time and sessions by agent, source and project', async () => {
+    const host = await testHost([callsPlugin()]);
+    journal(host, 'a', '2026-11-01T23:50:00Z', 20, { agent: 'claude' }); // calls at 23:51 .. 00:10: 9 before midnight, 11 after
+    journal(host, 'b', '2026-11-02T10:00:00Z', 3, { agent: 'codex', workspace: path.join(host.paths.root, 'sub', 'dir') });
+    journal(host, 'c', '2026-11-03T10:00:00Z', 1, { agent: 'claude', workspace: `${host.paths.root}-other` });
+    const store = await open(host);
+    const since = Date.parse('2026-11-02T00:00:00Z');
+    expect(calls(store, { sinceMs: since })).toEqual({ calls: 11 + 3 + 1 });
+    expect(calls(store, { untilMs: since })).toEqual({ calls: 9 });
+    expect(store.count({ sinceMs: since })).toBe(2);
+    expect(calls(store, { agent: 'claude' })).toEqual({ calls: 21 });
+    expect(calls(store, { project: path.join(host.paths.root, 'sub') })).toEqual({ calls: 3 });
+    expect(calls(store, { project: host.paths.root })).toEqual({ calls: 23 });
+    expect(calls(store, { source: 'live' })).toEqual({ calls: 24 });
+    expect(calls(store, { source: 'codex' })).toBeUndefined();
+    store.close();
+  });
+});

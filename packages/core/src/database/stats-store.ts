@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ActivePlugin } from '../report/fold.js';
+import type { ReportStore } from '../store/report-store.js';
+import type { ProgressListener } from '../summary-index/progress.js';
+import type { SummedFactRow } from '../plugin/facts.js';
+import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
+import { openDatabase, type Db } from './open-database.js';
+import { countSessions, sessionIds, sessionPage, sumFacts, type StoreFilter } from './queries.js';
+import type { SessionSummary } from './summary.js';
+import { syncStore } from './sync.js';
+
+/** What the store needs from its host. */
+export interface StatsStoreDeps {
+  reports: ReportStore;
+  plugins: readonly ActivePlugin[];
+  warn: (message: string) => void;
+  progress?: ProgressListener | undefined;
+  now?: () => number;
+}
+
+/** A plugin's merged section over the selected sessions, and how many of them had one. */
+export interface MergedPluginSection {
+  section: unknown;
+  sessions: number;
+}
+
+/** What the stored summaries were made by: when it changes, every session is read again. */
+function pluginsFingerprint(plugins: readonly ActivePlugin[]): string {
+  return JSON.stringify(plugins.map(({ plugin }) => [plugin.id, plugin.apiVersion, plugin.version ?? null]));
+}
+
+/**
+ * The stats database, `.radium/_internals/stats.db`: a cache of the session reports that answers
+ * questions over many sessions in SQL (history pages, filtered sums of each plugin's facts).
+ * Deleting it loses nothing; every question first brings it up to date with the sessions folder.
+ */
+export class StatsStore {
+  private constructor(
+    private readonly db: Db,
+    private readonly deps: StatsStoreDeps,
+    private readonly tables: readonly StoredFactTable[],
+  ) {}
+
+  /** Opens (creating, migrating or, when damaged, rebuilding) the store of a workspace. */
+  static open(deps: StatsStoreDeps): StatsStore {
+    const file = path.join(path.dirname(deps.reports.paths.sessionsDir), 'stats.db');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = openDatabase(file, deps.warn);
+    const tables = factTablesOf(deps.plugins);
+    const fingerprint = pluginsFingerprint(deps.plugins);
+    const stored = db.prepare("SELECT value FROM meta WHERE key = 'plugins'").pluck().get() as string | undefined;
+    const remade = ensureFactTables(db, tables);
+    if (remade || stored !== fingerprint) {
+      // Summaries and facts were made by other plugins: read every report again.
+      db.transaction(() => {
+        db.exec("DELETE FROM sessions; DELETE FROM broken; DELETE FROM meta WHERE key = 'sessions_dir'");
+        for (const t of tables) db.exec(`DELETE FROM ${t.sql}`);
+        db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('plugins', ?)").run(fingerprint);
+      }).immediate();
+    }
+    return new StatsStore(db, deps, tables);
+  }
+
+  /** Brings the store up to date with the sessions folder (`force`: list it even when its stamp is unchanged). */
+  async sync(force = false): Promise<void> {
+    await syncStore({ db: this.db, ...this.deps, tables: this.tables, now: this.deps.now ?? Date.now }, force);
+  }
+
+  /** Sessions matching the filter. */
+  count(filter: StoreFilter = {}): number {
+    return countSessions(this.db, filter);
+  }
+
+  /** Summaries of matching sessions, newest first, `limit` from `offset`, with the report stamps they were read at. */
+  page(filter: StoreFilter, offset: number, limit: number): { id: string; summary: SessionSummary; stamp?: { size: number; mtimeMs: number } }[] {
+    return sessionPage(this.db, filter, offset, limit).map((row) => ({
+      id: row.id,
+      summary: JSON.parse(row.summary) as SessionSummary,
+      ...(row.report_size !== null && row.report_mtime_ms !== null ? { stamp: { size: row.report_size, mtimeMs: row.report_mtime_ms } } : {}),
+    }));
+  }
+
+  /** Ids of matching sessions, newest first. */
+  ids(filter: StoreFilter = {}): string[] {
+    return sessionIds(this.db, filter);
+  }
+
+  /** Each fact table of a plugin summed over the matching sessions (see sumFacts). */
+  factSums(pluginId: string, filter: StoreFilter = {}): Record<string, SummedFactRow[]> {
+    const out: Record<string, SummedFactRow[]> = {};
+    for (const t of this.tables) if (t.plugin === pluginId) out[t.table.name] = sumFacts(this.db, t, filter);
+    return out;
+  }
+
+  /**
+   * Each active plugin's section merged over the matching sessions: from summed facts for a plugin
+   * that declares them (SQL does the work), else by its `merge` over every stored summary (API 1).
+   * Plugins that fail are left out with a warning naming them.
+   */
+  merged(filter: StoreFilter = {}): { sessions: number; plugins: Record<string, MergedPluginSection> } {
+    const sessions = this.count(filter);
+    const plugins: Record<string, MergedPluginSection> = {};
+    const legacy = this.deps.plugins.filter(({ plugin }) => !plugin.facts);
+    const parts = new Map<string, unknown[]>(legacy.map(({ plugin }) => [plugin.id, []]));
+    if (legacy.length > 0) {
+      const where = filter;
+      for (const { summary } of this.page(where, 0, -1)) {
+        for (const { plugin } of legacy) if (summary.sections[plugin.id] !== undefined) parts.get(plugin.id)!.push(summary.sections[plugin.id]);
+      }
+    }
+    for (const { plugin } of this.deps.plugins) {
+      try {
+        if (plugin.facts) {
+          const sums = this.factSums(plugin.id, filter);
+          if (Object.values(sums).every((rows) => rows.length === 0)) continue;
+          plugins[plugin.id] = { section: plugin.facts.toSection(sums, { sessions }), sessions };
+        } else {
+          const list = parts.get(plugin.id)!;
+          if (list.length === 0) continue;
+          plugins[plugin.id] = { section: list.length === 1 ? list[0] : plugin.merge(list), sessions: list.length };
+        }
+      } catch (error) {
+        this.deps.warn(`Plugin ${plugin.id} failed in merge (${(error as Error)?.message ?? String(error)}); its merged view is left out.`);
+      }
+    }
+    return { sessions, plugins };
+  }
+
+  /** Closes the connection. */
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,112 @@
+import type { ActivePlugin } from '../report/fold.js';
+import type { ReportStore, SessionEntry } from '../store/report-store.js';
+import { dirStamp, isRacy, sameDir, type DirStamp } from '../summary-index/stamps.js';
+import { throttledProgress, type ProgressListener } from '../summary-index/progress.js';
+import type { Db } from './open-database.js';
+import { reportFacts, sessionRow, SessionWriter } from './session-row.js';
+import type { StoredFactTable } from './fact-tables.js';
+
+/** What a sync needs. */
+export interface SyncDeps {
+  db: Db;
+  reports: ReportStore;
+  plugins: readonly ActivePlugin[];
+  tables: readonly StoredFactTable[];
+  warn: (message: string) => void;
+  progress?: ProgressListener | undefined;
+  now: () => number;
+}
+
+/** Sessions written per transaction: big enough to amortize the commit, small enough not to hold the write lock long. */
+const BATCH = 500;
+
+interface StoredStamps {
+  id: string;
+  status: string | null;
+  report_size: number | null;
+  report_mtime_ms: number | null;
+  journal_size: number | null;
+  journal_mtime_ms: number | null;
+}
+
+/** True when a stored row (or broken mark) was read from exactly these files, not too recently to trust their times. */
+function unchanged(stored: StoredStamps | undefined, entry: SessionEntry, nowMs: number): boolean {
+  if (!stored || stored.status === 'live') return false;
+  const same = (size: number | null, mtime: number | null, stamp: SessionEntry['report']) =>
+    stamp ? size === stamp.size && mtime === stamp.mtimeMs && !isRacy(stamp.mtimeMs, nowMs) : size === null;
+  return same(stored.report_size, stored.report_mtime_ms, entry.report) && same(stored.journal_size, stored.journal_mtime_ms, entry.journal);
+}
+
+/** Reads the stored sessions folder stamp. */
+function storedDirStamp(db: Db): DirStamp | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'sessions_dir'").get() as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as DirStamp) : null;
+}
+
+/**
+ * Brings the store up to date with the sessions folder: when the folder's entries may have changed,
+ * lists it (names, sizes, modification times) and re-reads only what changed; rows of live
+ * sessions are always re-read (they grow, and their recorder may have died). Corrupt or odd files
+ * are remembered with their warning, which is repeated at every sync until they are fixed.
+ */
+export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
+  const { db, reports, plugins, tables, warn } = deps;
+  const sessionsDir = reports.paths.sessionsDir;
+  const dir = dirStamp(sessionsDir, deps.now());
+  const stamps = new Map((db.prepare('SELECT id, status, report_size, report_mtime_ms, journal_size, journal_mtime_ms FROM sessions').all() as StoredStamps[]).map((r) => [r.id, r]));
+  const broken = new Map((db.prepare('SELECT id, NULL AS status, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message FROM broken').all() as (StoredStamps & { message: string })[]).map((r) => [r.id, r]));
+  let entries: SessionEntry[];
+  if (!force && sameDir(storedDirStamp(db), dir)) {
+    // Same entries as last time: only live sessions can have changed (a report rewritten in place is checked when shown).
+    const live = [...stamps.values()].filter((s) => s.status === 'live').map((s) => s.id);
+    entries = await Promise.all(live.map((id) => reports.entry(id)));
+  } else {
+    entries = await reports.listEntries();
+    const listed = new Set(entries.map((e) => e.id));
+    const gone = [...stamps.keys(), ...broken.keys()].filter((id) => !listed.has(id));
+    if (gone.length > 0) {
+      const writer = new SessionWriter(db, tables);
+      db.transaction(() => gone.forEach((id) => writer.delete(id))).immediate();
+    }
+  }
+  const nowMs = deps.now();
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const b of broken.values()) {
+    const entry = byId.get(b.id);
+    if (entry && unchanged(b, entry, nowMs)) warn(b.message);
+  }
+  const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs));
+  await writeSessions(deps, changed);
+  if (dir) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(JSON.stringify(dir));
+}
+
+/** Reads changed sessions and writes them in batched transactions; unreadable ones are marked broken with their warning. */
+async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const { db, reports, plugins, tables } = deps;
+  const writer = new SessionWriter(db, tables);
+  const markBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
+  const progress = throttledProgress(entries.length >= 2_000 ? deps.progress : undefined, entries.length);
+  let done = 0;
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const batch: (() => void)[] = [];
+    for (const entry of entries.slice(i, i + BATCH)) {
+      const messages: string[] = [];
+      const report = await reports.tryLoadEntry(entry, (m) => messages.push(m));
+      messages.forEach((m) => deps.warn(m));
+      if (report) {
+        const row = sessionRow(entry.id, report, entry, plugins, deps.warn);
+        const facts = reportFacts(report, plugins);
+        batch.push(() => writer.write(row, facts));
+      } else {
+        const message = messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`;
+        batch.push(() => {
+          writer.delete(entry.id);
+          markBroken.run(entry.id, entry.report?.size ?? null, entry.report?.mtimeMs ?? null, entry.journal?.size ?? null, entry.journal?.mtimeMs ?? null, message);
+        });
+      }
+      progress(++done);
+    }
+    db.transaction(() => batch.forEach((write) => write())).immediate();
+  }
+}
