@@ -28,7 +28,7 @@ if (!existsSync(path.join(repoRoot, 'packages/cli/dist/commands'))) {
   process.exit(1);
 }
 const rad = (...args) => [cli, ...args];
-const indexDir = (workspace) => path.join(workspace, '.radium/_internals/index');
+const storeFile = (workspace) => path.join(workspace, '.radium/_internals/stats.db');
 
 // 1. Workspaces (cached under bench/.work/ while the plugins' code is unchanged).
 const workspaces = {};
@@ -40,7 +40,7 @@ for (const size of SIZES) {
   log(`Workspace of ${int(size)} sessions: ${int(stats.count)} reports, ${(stats.bytes / stats.count / 1024).toFixed(1)} KB each on average${generated ? ' (generated now)' : ' (cached)'}.`);
 }
 
-// 2. Commands at every size. The index is built once first, as any earlier command would have.
+// 2. Commands at every size. The store is built once first, as any earlier command would have.
 // Runs are interleaved (one of each command, then again), so a machine that gets busier or
 // quieter during the bench shifts every figure alike instead of skewing the ratios.
 for (const size of SIZES) runNode(rad('stats', 'model', '--workspace', workspaces[size]));
@@ -49,22 +49,23 @@ const fast = { version: rad('--version') };
 for (const size of SIZES) {
   fast[`history@${size}`] = rad('stats', 'history', '--limit', '10', '--workspace', workspaces[size]);
   fast[`model@${size}`] = rad('stats', 'model', '--workspace', workspaces[size]);
+  fast[`engine@${size}`] = rad('stats', 'engine', '--workspace', workspaces[size]);
   fast[`session@${size}`] = rad('stats', 'session', '--workspace', workspaces[size]);
 }
 const timed = measureRounds(Object.fromEntries(Object.entries(fast).map(([key, args]) => [key, { args }])), 7);
 for (const size of SIZES) {
-  log(`Timing the read-every-file floor and model with no index at ${int(size)} sessions…`);
+  log(`Timing the read-every-file floor and model with no store at ${int(size)} sessions…`);
   const workspace = workspaces[size];
   const cases = {
     floor: { args: [floorScript, workspace] },
-    modelNoIndex: { args: rad('stats', 'model', '--workspace', workspace), before: () => rmSync(indexDir(workspace), { recursive: true, force: true }) },
+    modelNoIndex: { args: rad('stats', 'model', '--workspace', workspace), before: () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(storeFile(workspace) + suffix, { force: true })) },
   };
   const slow = measureRounds(cases, 3);
   timed[`floor@${size}`] = slow.floor;
   timed[`modelNoIndex@${size}`] = slow.modelNoIndex;
 }
 const results = Object.fromEntries(
-  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
+  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
 );
 const version = timed.version;
 

@@ -32,8 +32,6 @@ export * from './config/schema.js';
 export * from './config/load.js';
 export * from './recorder/recorder.js';
 export * from './host/tokens.js';
-export * from './host/plugin-source.js';
-export * from './summary-index/thread-count.js';
 export * from './host/warnings.js';
 export * from './host/git.js';
 export * from './host/services.js';

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { Config, type Interfaces } from '@oclif/core';
 import { Warnings, createHost, type Host } from '@radium-stats/core';
 import { discoverMetricPlugins } from './discover.js';
-import { pluginSourceFor } from './plugin-source.js';
 import { resolveWorkspace } from './workspace.js';
 
 /** Options of `openHost` and `openWorkspaceHost`. */
@@ -22,7 +21,7 @@ export async function openHost(config: Interfaces.Config, options: OpenHostOptio
   const workspace = resolveWorkspace(options.workspace, env);
   const warnings = options.warnings ?? new Warnings();
   const plugins = await discoverMetricPlugins(config, warnings.warn);
-  return createHost({ workspace, plugins, env, warnings, pluginSource: pluginSourceFor(config) });
+  return createHost({ workspace, plugins, env, warnings });
 }
 
 /** Root of this package (where its package.json and `oclif` section are). */

@@ -64,7 +64,7 @@ describe('absurd numbers and odd config files', () => {
     }
     const session = jsonOutput<{ sections: { tokens: { total: { costNanoUsd: unknown } } } }>(radOk(['stats', 'session', '--session-id', 's2', '--json'], { cwd, env }).stdout, 'session.schema.json');
     expect(session.sections.tokens.total.costNanoUsd).toBe('30000000000000000');
-    rmSync(path.join(cwd, '.radium', '_internals', 'index'), { recursive: true, force: true });
+    rmSync(path.join(cwd, '.radium', '_internals', 'stats.db'), { force: true });
     expect(JSON.parse(radOk(['stats', 'model', '--json'], { cwd, env }).stdout).total.costUsd).toBe(90_000_000);
   });
 });

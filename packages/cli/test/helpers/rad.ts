@@ -80,7 +80,7 @@ export function radOk(args: string[], options: Parameters<typeof rad>[1]): RadRe
 export function exampleWorkspace(): string {
   const dir = tempDir('rad-example-');
   cpSync(path.join(REPO_ROOT, 'examples', 'workspace', '.radium'), path.join(dir, '.radium'), { recursive: true });
-  rmSync(path.join(dir, '.radium', '_internals', 'index'), { recursive: true, force: true });
+  rmSync(path.join(dir, '.radium', '_internals', 'stats.db'), { force: true });
   return dir;
 }
 

@@ -16,6 +16,8 @@ export interface StoreFilter {
   source?: string;
   /** Sessions whose project is this folder or inside it. */
   project?: string;
+  /** Sessions with this status (`ended`, `live`, `abandoned`). */
+  status?: string;
 }
 
 /** A WHERE clause over `sessions s` and its bound parameters, built in this one place. */
@@ -24,6 +26,7 @@ export function sessionWhere(filter: StoreFilter): { sql: string; params: unknow
   const params: unknown[] = [];
   if (filter.agent !== undefined) parts.push('s.agent = ?') && params.push(filter.agent);
   if (filter.source !== undefined) parts.push('s.source = ?') && params.push(filter.source);
+  if (filter.status !== undefined) parts.push('s.status = ?') && params.push(filter.status);
   if (filter.project !== undefined) {
     const base = filter.project.replace(/\/+$/, '');
     // The folder itself or anything below it; GLOB metacharacters in the path are escaped as classes.

@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ActivePlugin } from '../report/fold.js';
 import type { ReportStore } from '../store/report-store.js';
-import type { ProgressListener } from '../summary-index/progress.js';
+import type { ProgressListener } from './progress.js';
 import type { SummedFactRow } from '../plugin/facts.js';
 import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
 import { openDatabase, type Db } from './open-database.js';
 import { countSessions, sessionIds, sessionPage, sumFacts, type StoreFilter } from './queries.js';
 import type { SessionSummary } from './summary.js';
-import { syncStore } from './sync.js';
+import { refreshSessions, syncStore } from './sync.js';
 
 /** What the store needs from its host. */
 export interface StatsStoreDeps {
@@ -44,7 +44,7 @@ export class StatsStore {
 
   /** Opens (creating, migrating or, when damaged, rebuilding) the store of a workspace. */
   static open(deps: StatsStoreDeps): StatsStore {
-    const file = path.join(path.dirname(deps.reports.paths.sessionsDir), 'stats.db');
+    const file = deps.reports.paths.databaseFile;
     mkdirSync(path.dirname(file), { recursive: true });
     const db = openDatabase(file, deps.warn);
     const tables = factTablesOf(deps.plugins);
@@ -65,6 +65,11 @@ export class StatsStore {
   /** Brings the store up to date with the sessions folder (`force`: list it even when its stamp is unchanged). */
   async sync(force = false): Promise<void> {
     await syncStore({ db: this.db, ...this.deps, tables: this.tables, now: this.deps.now ?? Date.now }, force);
+  }
+
+  /** Reads these sessions' files again (written or removed behind the folder's stamp). */
+  async refresh(ids: readonly string[]): Promise<void> {
+    await refreshSessions({ db: this.db, ...this.deps, tables: this.tables, now: this.deps.now ?? Date.now }, ids);
   }
 
   /** Sessions matching the filter. */

@@ -1,7 +1,7 @@
 import type { ActivePlugin } from '../report/fold.js';
 import type { ReportStore, SessionEntry } from '../store/report-store.js';
-import { dirStamp, isRacy, sameDir, type DirStamp } from '../summary-index/stamps.js';
-import { throttledProgress, type ProgressListener } from '../summary-index/progress.js';
+import { dirStamp, isRacy, sameDir, type DirStamp } from './stamps.js';
+import { throttledProgress, type ProgressListener } from './progress.js';
 import type { Db } from './open-database.js';
 import { reportFacts, sessionRow, SessionWriter } from './session-row.js';
 import type { StoredFactTable } from './fact-tables.js';
@@ -57,9 +57,11 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   const broken = new Map((db.prepare('SELECT id, NULL AS status, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message FROM broken').all() as (StoredStamps & { message: string })[]).map((r) => [r.id, r]));
   let entries: SessionEntry[];
   if (!force && sameDir(storedDirStamp(db), dir)) {
-    // Same entries as last time: only live sessions can have changed (a report rewritten in place is checked when shown).
-    const live = [...stamps.values()].filter((s) => s.status === 'live').map((s) => s.id);
-    entries = await Promise.all(live.map((id) => reports.entry(id)));
+    // Same entries as last time. What can still have changed without a new entry: live sessions
+    // (their journals grow), sessions folded from a journal alone, and files that could not be read
+    // (checked again, and warned about again). A report rewritten in place is checked when shown.
+    const recheck = [...stamps.values()].filter((s) => s.status === 'live' || s.report_size === null).map((s) => s.id);
+    entries = await Promise.all([...recheck, ...broken.keys()].map((id) => reports.entry(id)));
   } else {
     entries = await reports.listEntries();
     const listed = new Set(entries.map((e) => e.id));
@@ -92,7 +94,9 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): 
     const batch: (() => void)[] = [];
     for (const entry of entries.slice(i, i + BATCH)) {
       const messages: string[] = [];
-      const report = await reports.tryLoadEntry(entry, (m) => messages.push(m));
+      // A good report is read synchronously (a few KB: cheaper than the thread-pool round trips);
+      // anything else goes through the full load, which decides between the journal and a warning.
+      const report = (entry.report && reports.readInBulk(entry.id)) || (await reports.tryLoadEntry(entry, (m) => messages.push(m)));
       messages.forEach((m) => deps.warn(m));
       if (report) {
         const row = sessionRow(entry.id, report, entry, plugins, deps.warn);
@@ -109,4 +113,15 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): 
     }
     db.transaction(() => batch.forEach((write) => write())).immediate();
   }
+}
+
+/** Reads the given sessions' files again, whatever the stamps say; a session whose files are gone is removed. */
+export async function refreshSessions(deps: SyncDeps, ids: readonly string[]): Promise<void> {
+  const entries = await Promise.all(ids.map((id) => deps.reports.entry(id)));
+  const gone = entries.filter((e) => !e.report && !e.journal).map((e) => e.id);
+  if (gone.length > 0) {
+    const writer = new SessionWriter(deps.db, deps.tables);
+    deps.db.transaction(() => gone.forEach((id) => writer.delete(id))).immediate();
+  }
+  await writeSessions(deps, entries.filter((e) => e.report || e.journal));
 }

@@ -8,7 +8,6 @@ import { WorkspacePaths } from '../store/paths.js';
 import { ReportStore } from '../store/report-store.js';
 import { SessionCatalog } from '../store/catalog.js';
 import { Recorders } from '../recorder/recorder.js';
-import type { PluginSource } from './plugin-source.js';
 import { createHostServices } from './services.js';
 import { SessionFolder } from './session-folder.js';
 import { TOKENS, type Clock } from './tokens.js';
@@ -26,8 +25,6 @@ export interface HostOptions {
   warnings?: Warnings;
   /** Clock; defaults to the system clock. */
   clock?: Clock;
-  /** How build threads load these same plugins; without it, index builds use one thread. */
-  pluginSource?: PluginSource;
 }
 
 /** The composed host of one run: the container and the objects commands use. */
@@ -77,7 +74,6 @@ export function createHost(options: HostOptions): Host {
   container.register(TOKENS.Env, { useValue: env });
   container.register(TOKENS.Clock, { useValue: options.clock ?? (() => new Date()) });
   // tsyringe takes null as "not registered", so no source is `false`.
-  container.register(TOKENS.PluginSource, { useValue: options.pluginSource ?? false });
   container.registerSingleton(SessionFolder);
   container.registerSingleton(ReportStore);
   container.registerSingleton(Recorders);

@@ -14,8 +14,6 @@ export const TOKENS = {
   Env: Symbol.for('radium-stats.Env'),
   /** Clock: () => Date. */
   Clock: Symbol.for('radium-stats.Clock'),
-  /** PluginSource, or false: how build threads load the same plugins. */
-  PluginSource: Symbol.for('radium-stats.PluginSource'),
 } as const;
 
 /** A clock, injectable so tests can fix time. */

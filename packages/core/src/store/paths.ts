@@ -18,9 +18,9 @@ export class WorkspacePaths {
     this.radiumDir = path.join(this.root, WORKSPACE_DIR);
     this.sessionsDir = path.join(this.radiumDir, '_internals', 'sessions');
   }
-  /** `.radium/_internals/index`, the summary index cache. */
-  get indexDir(): string {
-    return path.join(this.radiumDir, '_internals', 'index');
+  /** `.radium/_internals/stats.db`, the stats store (a cache of the reports). */
+  get databaseFile(): string {
+    return path.join(this.radiumDir, '_internals', 'stats.db');
   }
   /** `.radium/_internals/imports`, importer bookkeeping. */
   get importsDir(): string {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { NotAFileError, ReportTooLargeError, type CorruptFileError } from '../errors.js';
-import { isRacy, type FileStamp } from '../summary-index/stamps.js';
+import { isRacy, type FileStamp } from '../database/stamps.js';
 import { MAX_REPORT_BYTES, openSessionFile, type SessionFileCheck } from './session-file.js';
 
 // Reports are read into one reused buffer (the text is copied out at once): a fresh buffer per

@@ -6,7 +6,6 @@ import { TOKENS } from '../host/tokens.js';
 import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
-import { recordChange } from '../summary-index/change-log.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { parseReportText } from './parse-report.js';
 import { readReportText } from './read-report.js';
@@ -202,7 +201,6 @@ export class ReportStore {
   async save(report: SessionReport): Promise<string> {
     const file = this.paths.reportFile(report.sessionId);
     await writeFileAtomic(file, serializeReport(report, this.env));
-    recordChange(this.paths.indexDir, report.sessionId);
     return file;
   }
 }
