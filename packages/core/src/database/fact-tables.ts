@@ -27,8 +27,7 @@ function createSql({ table, sql }: StoredFactTable): string {
   const index = (suffix: string) => quoteIdent(`${sql.slice(1, -1)}:${suffix}`);
   return `
     CREATE TABLE ${sql} (session_id TEXT NOT NULL, bucket INTEGER NOT NULL, ${columns.join(', ')}) STRICT;
-    CREATE INDEX ${index('session')} ON ${sql} (session_id);
-    CREATE INDEX ${index('bucket')} ON ${sql} (bucket);`;
+    CREATE INDEX ${index('session')} ON ${sql} (session_id);`;
 }
 
 /**

@@ -19,10 +19,13 @@ export const MIGRATIONS: readonly string[] = [
     report_size INTEGER,                 -- stamps of the files the row was read from
     report_mtime_ms REAL,
     journal_size INTEGER,
-    journal_mtime_ms REAL,
-    summary TEXT NOT NULL                -- JSON: each plugin's summarized section (history cells, version 1 merges)
+    journal_mtime_ms REAL
   ) STRICT;
   CREATE INDEX sessions_history ON sessions (start_ms DESC, id DESC);
+  CREATE TABLE summaries (                -- kept apart so that scans of sessions stay small
+    id TEXT PRIMARY KEY,
+    summary TEXT NOT NULL                -- JSON: each plugin's summarized section (history cells, version 1 merges)
+  ) STRICT;
   CREATE INDEX sessions_agent_id ON sessions (agent_session_id);
   CREATE TABLE broken (                -- sessions whose files cannot be read, warned about at every listing
     id TEXT PRIMARY KEY,

@@ -54,8 +54,14 @@ export function countSessions(db: Db, filter: StoreFilter): number {
 export function sessionPage(db: Db, filter: StoreFilter, offset: number, limit: number): { id: string; summary: string; report_size: number | null; report_mtime_ms: number | null }[] {
   const where = listWhere(filter);
   return db
-    .prepare(`SELECT id, summary, report_size, report_mtime_ms FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT s.id, m.summary, s.report_size, s.report_mtime_ms FROM sessions s JOIN summaries m ON m.id = s.id WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as never;
+}
+
+/** Summaries (JSON) of matching sessions, newest first, streamed one row at a time. */
+export function sessionSummaries(db: Db, filter: StoreFilter): IterableIterator<string> {
+  const where = listWhere(filter);
+  return db.prepare(`SELECT m.summary FROM sessions s JOIN summaries m ON m.id = s.id WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC`).pluck().iterate(...where.params) as IterableIterator<string>;
 }
 
 /** Every matching session id, newest first. */
@@ -71,6 +77,8 @@ export function sessionIds(db: Db, filter: StoreFilter): string[] {
 export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter): SummedFactRow[] {
   const { table, sql } = stored;
   const where = sessionWhere(filter);
+  // Without a condition on sessions, the join is only cost: every fact row belongs to a stored session.
+  const join = where.sql === '1' ? '' : ' JOIN sessions s ON s.id = f.session_id';
   if (filter.sinceMs !== undefined) (where.sql += ' AND f.bucket >= ?'), where.params.push(filter.sinceMs);
   if (filter.untilMs !== undefined) (where.sql += ' AND f.bucket < ?'), where.params.push(filter.untilMs);
   const dims = table.dimensions.map((d) => `f.${quoteIdent(d.name)}`);
@@ -83,7 +91,7 @@ export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter): 
       : `SUM(${c}) AS ${quoteIdent(m.name)}`;
   });
   const statement = db
-    .prepare(`SELECT ${[...dims, ...sums].join(', ')} FROM ${sql} f JOIN sessions s ON s.id = f.session_id WHERE ${where.sql}${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`)
+    .prepare(`SELECT ${[...dims, ...sums].join(', ')} FROM ${sql} f${join} WHERE ${where.sql}${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`)
     .safeIntegers(true);
   const rows = statement.all(...where.params) as Record<string, string | number | bigint | null>[];
   const sumOf = (row: Record<string, unknown>, m: { name: string; type: string }): number | bigint | null => {

@@ -82,15 +82,19 @@ export function reportFacts(report: SessionReport, plugins: readonly ActivePlugi
 /** Prepared writes of sessions and their facts; every call runs inside the caller's transaction. */
 export class SessionWriter {
   private readonly upsert;
+  private readonly upsertSummary;
   private readonly remove;
+  private readonly removeSummary;
   private readonly removeBroken;
   private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[] }[];
 
   constructor(db: Db, tables: readonly StoredFactTable[]) {
     this.upsert = db.prepare(`INSERT OR REPLACE INTO sessions (id, agent_session_id, source, agent, project, start_ms, end_ms, status, wall_ms,
-      report_size, report_mtime_ms, journal_size, journal_mtime_ms, summary) VALUES (@id, @agent_session_id, @source, @agent, @project,
-      @start_ms, @end_ms, @status, @wall_ms, @report_size, @report_mtime_ms, @journal_size, @journal_mtime_ms, @summary)`);
+      report_size, report_mtime_ms, journal_size, journal_mtime_ms) VALUES (@id, @agent_session_id, @source, @agent, @project,
+      @start_ms, @end_ms, @status, @wall_ms, @report_size, @report_mtime_ms, @journal_size, @journal_mtime_ms)`);
+    this.upsertSummary = db.prepare('INSERT OR REPLACE INTO summaries (id, summary) VALUES (@id, @summary)');
     this.remove = db.prepare('DELETE FROM sessions WHERE id = ?');
+    this.removeSummary = db.prepare('DELETE FROM summaries WHERE id = ?');
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
     this.facts = tables.map((table) => {
       const columns = [...table.table.dimensions, ...table.table.measures].map((c) => c.name);
@@ -104,10 +108,12 @@ export class SessionWriter {
     });
   }
 
-  /** Replaces a session's row and fact rows. */
-  write(row: SessionRow, facts: Record<string, FactRows>): void {
-    this.delete(row.id);
-    this.upsert.run(row);
+  /** Replaces a session's row and fact rows (`known`: it may be stored already, so its old rows go first). */
+  write(row: SessionRow, facts: Record<string, FactRows>, known = true): void {
+    if (known) this.delete(row.id);
+    const { summary, ...session } = row;
+    this.upsert.run(session);
+    this.upsertSummary.run({ id: row.id, summary });
     for (const { table, insert, columns } of this.facts) {
       for (const fact of facts[table.plugin]?.[table.table.name] ?? []) insert.run(row.id, fact.bucket, ...columns.map((c) => fact[c] ?? null));
     }
@@ -116,6 +122,7 @@ export class SessionWriter {
   /** Removes a session's row, fact rows and broken mark. */
   delete(id: string): void {
     this.remove.run(id);
+    this.removeSummary.run(id);
     this.removeBroken.run(id);
     for (const { clear } of this.facts) clear.run(id);
   }

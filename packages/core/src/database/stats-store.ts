@@ -6,7 +6,7 @@ import type { ProgressListener } from './progress.js';
 import type { SummedFactRow } from '../plugin/facts.js';
 import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
 import { openDatabase, type Db } from './open-database.js';
-import { countSessions, sessionIds, sessionPage, sumFacts, type StoreFilter } from './queries.js';
+import { countSessions, sessionIds, sessionPage, sessionSummaries, sumFacts, type StoreFilter } from './queries.js';
 import type { SessionSummary } from './summary.js';
 import { refreshSessions, syncStore } from './sync.js';
 
@@ -54,7 +54,7 @@ export class StatsStore {
     if (remade || stored !== fingerprint) {
       // Summaries and facts were made by other plugins: read every report again.
       db.transaction(() => {
-        db.exec("DELETE FROM sessions; DELETE FROM broken; DELETE FROM meta WHERE key = 'sessions_dir'");
+        db.exec("DELETE FROM sessions; DELETE FROM summaries; DELETE FROM broken; DELETE FROM meta WHERE key = 'sessions_dir'");
         for (const t of tables) db.exec(`DELETE FROM ${t.sql}`);
         db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('plugins', ?)").run(fingerprint);
       }).immediate();
@@ -106,30 +106,48 @@ export class StatsStore {
   merged(filter: StoreFilter = {}): { sessions: number; plugins: Record<string, MergedPluginSection> } {
     const sessions = this.count(filter);
     const plugins: Record<string, MergedPluginSection> = {};
-    const legacy = this.deps.plugins.filter(({ plugin }) => !plugin.facts);
-    const parts = new Map<string, unknown[]>(legacy.map(({ plugin }) => [plugin.id, []]));
-    if (legacy.length > 0) {
-      const where = filter;
-      for (const { summary } of this.page(where, 0, -1)) {
-        for (const { plugin } of legacy) if (summary.sections[plugin.id] !== undefined) parts.get(plugin.id)!.push(summary.sections[plugin.id]);
-      }
-    }
+    const failed = (plugin: { id: string }, error: unknown) =>
+      this.deps.warn(`Plugin ${plugin.id} failed in merge (${(error as Error)?.message ?? String(error)}); its merged view is left out.`);
     for (const { plugin } of this.deps.plugins) {
+      if (!plugin.facts) continue;
       try {
-        if (plugin.facts) {
-          const sums = this.factSums(plugin.id, filter);
-          if (Object.values(sums).every((rows) => rows.length === 0)) continue;
-          plugins[plugin.id] = { section: plugin.facts.toSection(sums, { sessions }), sessions };
-        } else {
-          const list = parts.get(plugin.id)!;
-          if (list.length === 0) continue;
-          plugins[plugin.id] = { section: list.length === 1 ? list[0] : plugin.merge(list), sessions: list.length };
-        }
+        const sums = this.factSums(plugin.id, filter);
+        if (Object.values(sums).every((rows) => rows.length === 0)) continue;
+        plugins[plugin.id] = { section: plugin.facts.toSection(sums, { sessions }), sessions };
       } catch (error) {
-        this.deps.warn(`Plugin ${plugin.id} failed in merge (${(error as Error)?.message ?? String(error)}); its merged view is left out.`);
+        failed(plugin, error);
       }
     }
-    return { sessions, plugins };
+    const legacy = this.deps.plugins.filter(({ plugin }) => !plugin.facts).map(({ plugin }) => ({ plugin, parts: [] as unknown[], count: 0, broken: false }));
+    if (legacy.length === 0) return { sessions, plugins };
+    // API 1 plugins: their sections merged in JS, one summary parsed at a time; merge is associative,
+    // so folding every thousand keeps memory flat over any history.
+    const fold = (entry: (typeof legacy)[number]) => {
+      try {
+        entry.parts = [entry.parts.length === 1 ? entry.parts[0] : entry.plugin.merge(entry.parts)];
+      } catch (error) {
+        entry.broken = true;
+        failed(entry.plugin, error);
+      }
+    };
+    for (const json of sessionSummaries(this.db, filter)) {
+      const summary = JSON.parse(json) as SessionSummary;
+      for (const entry of legacy) {
+        const section = summary.sections[entry.plugin.id];
+        if (entry.broken || section === undefined) continue;
+        entry.parts.push(section);
+        entry.count += 1;
+        if (entry.parts.length === 1_000) fold(entry);
+      }
+    }
+    for (const entry of legacy) {
+      if (entry.count === 0) continue;
+      fold(entry);
+      if (!entry.broken) plugins[entry.plugin.id] = { section: entry.parts[0], sessions: entry.count };
+    }
+    // In plugin order, as views list them.
+    const ordered = this.deps.plugins.filter(({ plugin }) => plugins[plugin.id]).map(({ plugin }) => [plugin.id, plugins[plugin.id]!] as const);
+    return { sessions, plugins: Object.fromEntries(ordered) };
   }
 
   /** Closes the connection. */

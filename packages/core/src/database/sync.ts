@@ -18,7 +18,7 @@ export interface SyncDeps {
 }
 
 /** Sessions written per transaction: big enough to amortize the commit, small enough not to hold the write lock long. */
-const BATCH = 500;
+const BATCH = 2_000;
 
 interface StoredStamps {
   id: string;
@@ -53,16 +53,19 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   const { db, reports, plugins, tables, warn } = deps;
   const sessionsDir = reports.paths.sessionsDir;
   const dir = dirStamp(sessionsDir, deps.now());
-  const stamps = new Map((db.prepare('SELECT id, status, report_size, report_mtime_ms, journal_size, journal_mtime_ms FROM sessions').all() as StoredStamps[]).map((r) => [r.id, r]));
+  const stampsOf = (where: string) =>
+    new Map((db.prepare(`SELECT id, status, report_size, report_mtime_ms, journal_size, journal_mtime_ms FROM sessions ${where}`).all() as StoredStamps[]).map((r) => [r.id, r]));
   const broken = new Map((db.prepare('SELECT id, NULL AS status, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message FROM broken').all() as (StoredStamps & { message: string })[]).map((r) => [r.id, r]));
+  let stamps: Map<string, StoredStamps>;
   let entries: SessionEntry[];
   if (!force && sameDir(storedDirStamp(db), dir)) {
     // Same entries as last time. What can still have changed without a new entry: live sessions
     // (their journals grow), sessions folded from a journal alone, and files that could not be read
     // (checked again, and warned about again). A report rewritten in place is checked when shown.
-    const recheck = [...stamps.values()].filter((s) => s.status === 'live' || s.report_size === null).map((s) => s.id);
-    entries = await Promise.all([...recheck, ...broken.keys()].map((id) => reports.entry(id)));
+    stamps = stampsOf("WHERE status = 'live' OR report_size IS NULL");
+    entries = await Promise.all([...stamps.keys(), ...broken.keys()].map((id) => reports.entry(id)));
   } else {
+    stamps = stampsOf('');
     entries = await reports.listEntries();
     const listed = new Set(entries.map((e) => e.id));
     const gone = [...stamps.keys(), ...broken.keys()].filter((id) => !listed.has(id));
@@ -78,12 +81,12 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     if (entry && unchanged(b, entry, nowMs)) warn(b.message);
   }
   const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs));
-  await writeSessions(deps, changed);
+  await writeSessions(deps, changed, (id) => stamps.has(id) || broken.has(id));
   if (dir) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(JSON.stringify(dir));
 }
 
 /** Reads changed sessions and writes them in batched transactions; unreadable ones are marked broken with their warning. */
-async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): Promise<void> {
+async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], known: (id: string) => boolean = () => true): Promise<void> {
   if (entries.length === 0) return;
   const { db, reports, plugins, tables } = deps;
   const writer = new SessionWriter(db, tables);
@@ -101,7 +104,8 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): 
       if (report) {
         const row = sessionRow(entry.id, report, entry, plugins, deps.warn);
         const facts = reportFacts(report, plugins);
-        batch.push(() => writer.write(row, facts));
+        const stored = known(entry.id);
+        batch.push(() => writer.write(row, facts, stored));
       } else {
         const message = messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`;
         batch.push(() => {

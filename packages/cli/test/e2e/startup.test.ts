@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '@radium-stats/core/testing';
+import { CLI_ROOT, freshCliHome, radOk } from '../helpers/rad.js';
+
+const env = freshCliHome();
+const preload = path.join(CLI_ROOT, 'test', 'fixtures', 'report-native.cjs');
+
+/** Runs rad and says whether it loaded the SQLite native module. */
+function nativeLoaded(args: string[], cwd: string, input = ''): string {
+  const report = path.join(tempDir(), 'native.txt');
+  radOk(args, { cwd, input, env: { ...env, NODE_OPTIONS: `--require ${preload}`, RAD_TEST_NATIVE_REPORT: report } });
+  return readFileSync(report, 'utf8');
+}
+
+describe('start-up', () => {
+  it('commands that need no store never load the SQLite native module; views over sessions do', () => {
+    const ws = path.join(tempDir(), 'ws');
+    radOk(['init', ws], { cwd: tempDir(), env });
+    expect(nativeLoaded(['--version'], ws)).toBe('not loaded');
+    expect(nativeLoaded(['--help'], ws)).toBe('not loaded');
+    const id = radOk(['session', 'start', '--agent', 'startup-test'], { cwd: ws, env }).stdout.trim();
+    expect(nativeLoaded(['session', 'record', '--session-id', id], ws, '{"type":"tool.call","name":"Bash","durationMs":3,"success":true}\n')).toBe('not loaded');
+    expect(nativeLoaded(['stats', 'history'], ws)).toBe('loaded');
+  });
+});
