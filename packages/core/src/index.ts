@@ -7,6 +7,7 @@ export * from './events/parse.js';
 export * from './plugin/contract.js';
 export * from './plugin/facts.js';
 export * from './plugin/sum-facts.js';
+export * from './plugin/fact-sums.js';
 export * from './plugin/validate.js';
 export * from './pricing/types.js';
 export * from './pricing/nano-usd.js';

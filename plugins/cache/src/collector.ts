@@ -2,7 +2,7 @@ import { factBucket, type ApiResponseEvent, type Collector, type PluginContext, 
 import { buildSection, rowFor } from './build-section.js';
 import { cacheMeasures } from './cache-facts.js';
 import { addResponse, emptyRow } from './cache-row.js';
-import { FactSums } from './fact-sums.js';
+import { FactSums } from '@radium-stats/core';
 import { sessionsTable, usageTable } from './fact-tables.js';
 import type { CacheRow, CacheSection } from './section.js';
 

@@ -1,6 +1,6 @@
 import type { FactRows } from '@radium-stats/core';
 import { cacheMeasures } from './cache-facts.js';
-import { FactSums } from './fact-sums.js';
+import { FactSums } from '@radium-stats/core';
 import { sessionsTable, usageTable } from './fact-tables.js';
 import type { CacheSection } from './section.js';
 

@@ -1,6 +1,6 @@
 import { factBucket, type ApiErrorEvent, type ApiResponseEvent, type Collector, type FactValue, type PluginContext, type SessionEvent } from '@radium-stats/core';
 import { buildSection, rowFor } from './build-section.js';
-import { FactSums } from './fact-sums.js';
+import { FactSums } from '@radium-stats/core';
 import { sessionsTable, usageTable } from './fact-tables.js';
 import type { TokensSection, UsageRow } from './section.js';
 import { usageMeasures } from './usage-facts.js';

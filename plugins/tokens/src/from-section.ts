@@ -1,5 +1,5 @@
 import type { FactRows, FactValue } from '@radium-stats/core';
-import { FactSums } from './fact-sums.js';
+import { FactSums } from '@radium-stats/core';
 import { sessionsTable, usageTable } from './fact-tables.js';
 import type { TokensSection } from './section.js';
 import { usageMeasures } from './usage-facts.js';

@@ -1,4 +1,4 @@
-import type { FactRow, FactValue } from '@radium-stats/core';
+import type { FactRow, FactValue } from './facts.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
