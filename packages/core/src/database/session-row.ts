@@ -84,6 +84,7 @@ export class SessionWriter {
   private readonly upsert;
   private readonly upsertSummary;
   private readonly remove;
+  private readonly exists;
   private readonly removeSummary;
   private readonly removeBroken;
   private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[] }[];
@@ -94,6 +95,7 @@ export class SessionWriter {
       @start_ms, @end_ms, @status, @wall_ms, @report_size, @report_mtime_ms, @journal_size, @journal_mtime_ms)`);
     this.upsertSummary = db.prepare('INSERT OR REPLACE INTO summaries (id, summary) VALUES (@id, @summary)');
     this.remove = db.prepare('DELETE FROM sessions WHERE id = ?');
+    this.exists = db.prepare('SELECT 1 FROM sessions WHERE id = ?');
     this.removeSummary = db.prepare('DELETE FROM summaries WHERE id = ?');
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
     this.facts = tables.map((table) => {
@@ -108,9 +110,13 @@ export class SessionWriter {
     });
   }
 
-  /** Replaces a session's row and fact rows (`known`: it may be stored already, so its old rows go first). */
+  /**
+   * Replaces a session's row and fact rows. `known`: it was stored when the sync began, so its old
+   * rows go first; otherwise they go only if another process stored it since (checked inside this
+   * transaction), which spares a new session one delete per fact table.
+   */
   write(row: SessionRow, facts: Record<string, FactRows>, known = true): void {
-    if (known) this.delete(row.id);
+    if (known || this.exists.get(row.id) !== undefined) this.delete(row.id);
     const { summary, ...session } = row;
     this.upsert.run(session);
     this.upsertSummary.run({ id: row.id, summary });
