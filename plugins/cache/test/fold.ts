@@ -1,14 +1,9 @@
-import { foldSession, type FactRows } from '@radium-stats/core';
-import { collectingWarnings, events, foldWith, tempDir, testServices } from '@radium-stats/core/testing';
+import { foldLiveWith, foldWith, type Folded as FoldedWith } from '@radium-stats/core/testing';
 import { cachePlugin } from '../src/plugin.js';
 import type { CacheSection } from '../src/section.js';
 
 /** What a fold gives: the section, its fact rows and the warnings. */
-export interface Folded {
-  section: CacheSection;
-  facts: FactRows | undefined;
-  warnings: string[];
-}
+export type Folded = FoldedWith<CacheSection>;
 
 /** Folds terse events through the plugin with the real price table; returns the section, the fact rows and the warnings. */
 export function foldCache(...inputs: Record<string, unknown>[]): Promise<Folded> {
@@ -16,19 +11,8 @@ export function foldCache(...inputs: Record<string, unknown>[]): Promise<Folded>
 }
 
 /** Folds a session that started at `start` and is still being recorded (no `session.end`). */
-export async function foldLive(start: string, ...inputs: Record<string, unknown>[]): Promise<Folded> {
-  const workspace = tempDir();
-  const warnings = collectingWarnings();
-  const report = await foldSession(events({ type: 'session.start', ts: start, sessionId: 's2', workspace }, ...inputs), {
-    sessionId: 's2',
-    workspace,
-    plugins: [{ plugin: cachePlugin, options: {} }],
-    services: testServices(workspace, warnings),
-    openStatus: 'live',
-    source: 'journal',
-    now: () => new Date('2025-11-02T12:00:00Z'),
-  });
-  return { section: report.sections.cache as CacheSection, facts: report.facts?.cache as FactRows | undefined, warnings: warnings.messages };
+export function foldLive(start: string, ...inputs: Record<string, unknown>[]): Promise<Folded> {
+  return foldLiveWith<CacheSection>(cachePlugin, start, '2025-11-02T12:00:00Z', ...inputs);
 }
 
 /** An `api.response` event input with the given tokens. */
