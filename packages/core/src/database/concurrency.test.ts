@@ -27,7 +27,7 @@ function openStore(host: Host): StatsStore {
 describe('the stats store under several processes', () => {
   beforeAll(() => {
     // The child processes use the built core, as a runtime in another process would.
-    if (!existsSync(path.join(coreRoot, 'dist', 'database', 'stats-store.js'))) throw new Error('build @radium-stats/core first');
+    if (!existsSync(path.join(coreRoot, 'dist', 'index.js'))) throw new Error('build @radium-stats/core first');
   });
 
   it('loses no session while 8 processes record and read at once, and totals equal the sum over reports', async () => {

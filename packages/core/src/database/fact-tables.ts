@@ -2,48 +2,108 @@ import type { ActivePlugin } from '../report/fold.js';
 import type { FactColumnType, FactTable } from '../plugin/facts.js';
 import type { Db } from './open-database.js';
 
-/** A fact table as this store holds it: its SQL name and declaration. */
+/** A fact table as this store holds it: its SQL names and declaration. */
 export interface StoredFactTable {
   plugin: string;
   table: FactTable;
-  /** Quoted SQL identifier, `"facts:<plugin>:<table>"`. */
+  /** Quoted SQL identifier of the rows, `"facts:<plugin>:<table>"`. */
   sql: string;
+  /**
+   * Quoted SQL identifier of the rollup, `"rollup:<plugin>:<table>"`: the rows summed over sessions
+   * per UTC day, agent, source, project and dimensions, kept in step with every write. Aggregate
+   * questions read it for whole days instead of every session's rows.
+   */
+  rollup: string;
 }
+
+/**
+ * A rollup's grain: one UTC day. A year of history is a few hundred groups per dimension value
+ * however many sessions it holds; the ends of a time range that are not whole UTC days (a local
+ * day, a date-time) are summed from the rows' 15-minute buckets.
+ */
+export const ROLLUP_DAY_MS = 86_400_000;
+
+/** Session columns a rollup keeps, so that filters on them need no join. */
+export const ROLLUP_SESSION_COLUMNS = ['agent', 'source', 'project'] as const;
+
+/**
+ * A rollup's own columns carry a colon, which no declared column name can (`^[a-z][a-z0-9_]*$`),
+ * so a plugin's dimension named `source` or `n` never collides with them.
+ */
+export const rollupSessionColumn = (name: string): string => `"session:${name}"`;
+/** The rollup column holding a group's key. */
+export const ROLLUP_KEY = '":key"';
+/** The rollup column counting the fact rows summed into a group. */
+export const ROLLUP_ROWS = '":rows"';
 
 const SQL_TYPE: Record<FactColumnType, string> = { text: 'TEXT', integer: 'INTEGER', real: 'REAL' };
 
 /** A double-quoted SQL identifier (names are validated when plugins load; quoting keeps any id safe). */
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** Rollup column holding the sum of an integer measure's bits 32 and up (`high`) or its low 32 bits. */
+export const halfColumn = (measure: string, half: 'high' | 'low'): string => quoteIdent(`${measure}:${half}`);
+
 /** The fact tables of the active plugins that declare facts. */
 export function factTablesOf(plugins: readonly ActivePlugin[]): StoredFactTable[] {
   return plugins.flatMap(({ plugin }) =>
-    (plugin.facts?.tables ?? []).map((table) => ({ plugin: plugin.id, table, sql: quoteIdent(`facts:${plugin.id}:${table.name}`) })),
+    (plugin.facts?.tables ?? []).map((table) => ({
+      plugin: plugin.id,
+      table,
+      sql: quoteIdent(`facts:${plugin.id}:${table.name}`),
+      rollup: quoteIdent(`rollup:${plugin.id}:${table.name}`),
+    })),
   );
 }
 
-function createSql({ table, sql }: StoredFactTable): string {
+const bare = (sql: string): string => sql.slice(1, -1);
+
+function createSql({ table, sql, rollup }: StoredFactTable): string {
   const columns = [...table.dimensions, ...table.measures].map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`);
-  const index = (suffix: string) => quoteIdent(`${sql.slice(1, -1)}:${suffix}`);
-  return `
-    CREATE TABLE ${sql} (session_id TEXT NOT NULL, bucket INTEGER NOT NULL, ${columns.join(', ')}) STRICT;
-    CREATE INDEX ${index('session')} ON ${sql} (session_id);`;
+  const index = (name: string, suffix: string) => quoteIdent(`${bare(name)}:${suffix}`);
+  const facts = `
+    CREATE TABLE ${sql} (session_key INTEGER NOT NULL, bucket INTEGER NOT NULL, ${columns.join(', ')}) STRICT;
+    CREATE INDEX ${index(sql, 'session')} ON ${sql} (session_key);
+    CREATE INDEX ${index(sql, 'bucket')} ON ${sql} (bucket);`;
+  const dims = table.dimensions.map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`);
+  const sums = table.measures.flatMap((m) =>
+    m.type === 'integer' ? [`${halfColumn(m.name, 'high')} INTEGER NOT NULL`, `${halfColumn(m.name, 'low')} INTEGER NOT NULL`] : [`${quoteIdent(m.name)} REAL NOT NULL`],
+  );
+  const session = ROLLUP_SESSION_COLUMNS.map((c) => `${rollupSessionColumn(c)} TEXT`);
+  // The key is the group as a JSON array: unlike a composite primary key, it tells NULLs apart for
+  // ON CONFLICT. The row count lets groups whose sessions all went be deleted.
+  return `${facts}
+    CREATE TABLE ${rollup} (${ROLLUP_KEY} TEXT PRIMARY KEY, day INTEGER NOT NULL, ${[...session, ...dims, ...sums].join(', ')},
+      ${ROLLUP_ROWS} INTEGER NOT NULL) STRICT;
+    CREATE INDEX ${index(rollup, 'day')} ON ${rollup} (day);
+    CREATE INDEX ${index(rollup, 'empty')} ON ${rollup} (${ROLLUP_ROWS}) WHERE ${ROLLUP_ROWS} = 0;`;
+}
+
+/** Names of the tables this store made for fact declarations (rows and rollups). */
+function storedFactTableNames(db: Db): string[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'facts:%' OR name LIKE 'rollup:%')").pluck().all() as string[];
 }
 
 /**
  * Makes every declared fact table that is missing or was made from another declaration (dropping the
- * old one). Returns true when any table was made, which means stored sessions lack those rows.
+ * old one), and drops tables no active plugin declares. Returns true when any table was made, which
+ * means stored sessions lack those rows.
  */
 export function ensureFactTables(db: Db, tables: readonly StoredFactTable[]): boolean {
   const known = new Map((db.prepare('SELECT name, declaration FROM fact_tables').all() as { name: string; declaration: string }[]).map((r) => [r.name, r.declaration]));
   const changed = tables.filter((t) => known.get(t.sql) !== JSON.stringify(t.table));
-  if (changed.length === 0) return false;
+  const wanted = new Set(tables.flatMap((t) => [bare(t.sql), bare(t.rollup)]));
+  const orphans = storedFactTableNames(db).filter((name) => !wanted.has(name));
+  if (changed.length === 0 && orphans.length === 0) return false;
   db.transaction(() => {
+    for (const name of orphans) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    db.prepare(`DELETE FROM fact_tables WHERE name NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(tables.map((t) => t.sql)));
     for (const t of changed) {
       db.exec(`DROP TABLE IF EXISTS ${t.sql}`);
+      db.exec(`DROP TABLE IF EXISTS ${t.rollup}`);
       db.exec(createSql(t));
       db.prepare('INSERT OR REPLACE INTO fact_tables (name, declaration) VALUES (?, ?)').run(t.sql, JSON.stringify(t.table));
     }
   }).immediate();
-  return true;
+  return changed.length > 0;
 }

@@ -44,6 +44,37 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) STRICT;
   `,
+  // 2: sessions get an integer key that fact rows refer to (smaller rows, indexes appended in
+  // order); summaries hold only what version 1 plugins need. Everything is read again.
+  `
+  DROP TABLE sessions;
+  DROP TABLE summaries;
+  DELETE FROM broken;
+  DELETE FROM fact_tables;
+  DELETE FROM meta;
+  CREATE TABLE sessions (
+    key INTEGER PRIMARY KEY,             -- what fact rows refer to
+    id TEXT NOT NULL UNIQUE,             -- file id: <id>.json / <id>.events.jsonl
+    agent_session_id TEXT,               -- the agent's own id, for imported sessions
+    source TEXT NOT NULL,                -- live, claude-code, codex, gemini, legacy, ...
+    agent TEXT,
+    project TEXT,                        -- workspace, or the imported session's working directory
+    start_ms INTEGER NOT NULL,
+    end_ms INTEGER,
+    status TEXT NOT NULL,                -- ended, live, abandoned
+    wall_ms INTEGER,
+    report_size INTEGER,                 -- stamps of the files the row was read from
+    report_mtime_ms REAL,
+    journal_size INTEGER,
+    journal_mtime_ms REAL
+  ) STRICT;
+  CREATE INDEX sessions_history ON sessions (start_ms DESC, id DESC);
+  CREATE INDEX sessions_agent_id ON sessions (agent_session_id);
+  CREATE TABLE summaries (
+    id TEXT PRIMARY KEY,
+    summary TEXT NOT NULL                -- JSON: sections of the plugins without facts (version 1), for their merge
+  ) STRICT;
+  `,
 ];
 
 /** Schema version this code writes and the newest it reads. */

@@ -8,7 +8,7 @@ import { SessionWriter, type SessionRow } from './session-row.js';
 
 const row = (id: string): SessionRow => ({
   id, agent_session_id: null, source: 'live', agent: null, project: '/p', start_ms: 0, end_ms: 0, status: 'ended', wall_ms: 0,
-  report_size: 1, report_mtime_ms: 1, journal_size: null, journal_mtime_ms: null, summary: '{}',
+  report_size: 1, report_mtime_ms: 1, journal_size: null, journal_mtime_ms: null, summary: null,
 });
 
 describe('fact sums in SQLite', () => {
@@ -18,10 +18,10 @@ describe('fact sums in SQLite', () => {
     ensureFactTables(db, tables);
     const writer = new SessionWriter(db, tables);
     const big = Number.MAX_SAFE_INTEGER;
-    db.transaction(() => {
+    writer.transaction(() => {
       for (let s = 0; s < 1_100; s++) writer.write(row(`s${s}`), { calls: { calls: [{ bucket: 0, tool: 'Bash', calls: big, ms: 0.5 }] } });
       writer.write(row('small'), { calls: { calls: [{ bucket: 900_000, tool: 'Edit', calls: 3, ms: 1 }] } });
-    })();
+    });
     const sums = sumFacts(db, tables[0]!, {});
     expect(sums).toEqual(expect.arrayContaining([{ tool: 'Bash', calls: BigInt(big) * 1_100n, ms: 550 }, { tool: 'Edit', calls: 3, ms: 1 }]));
     expect(BigInt(big) * 1_100n > 2n ** 63n).toBe(true);

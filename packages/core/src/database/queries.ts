@@ -1,7 +1,7 @@
 import type { SummedFactRow } from '../plugin/facts.js';
 import { narrowSum } from '../plugin/sum-facts.js';
 import type { StoredFactTable } from './fact-tables.js';
-import { quoteIdent } from './fact-tables.js';
+import { halfColumn, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
 /** Which sessions and facts a question is about; every field is optional and they combine with AND. */
@@ -20,17 +20,17 @@ export interface StoreFilter {
   status?: string;
 }
 
-/** A WHERE clause over `sessions s` and its bound parameters, built in this one place. */
-export function sessionWhere(filter: StoreFilter): { sql: string; params: unknown[] } {
+/** A WHERE clause over session columns (`col` names them: in `sessions s`, or in a rollup) and its bound parameters, built in this one place. */
+export function sessionWhere(filter: StoreFilter, col: (name: 'agent' | 'source' | 'status' | 'project') => string = (name) => `s.${name}`): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (filter.agent !== undefined) parts.push('s.agent = ?') && params.push(filter.agent);
-  if (filter.source !== undefined) parts.push('s.source = ?') && params.push(filter.source);
-  if (filter.status !== undefined) parts.push('s.status = ?') && params.push(filter.status);
+  if (filter.agent !== undefined) parts.push(`${col('agent')} = ?`) && params.push(filter.agent);
+  if (filter.source !== undefined) parts.push(`${col('source')} = ?`) && params.push(filter.source);
+  if (filter.status !== undefined) parts.push(`${col('status')} = ?`) && params.push(filter.status);
   if (filter.project !== undefined) {
     const base = filter.project.replace(/\/+$/, '');
     // The folder itself or anything below it; GLOB metacharacters in the path are escaped as classes.
-    parts.push("(s.project = ? OR s.project GLOB ?)");
+    parts.push(`(${col('project')} = ? OR ${col('project')} GLOB ?)`);
     params.push(base, `${base.replace(/[*?[]/g, (c) => `[${c}]`)}/*`);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
@@ -50,15 +50,15 @@ export function countSessions(db: Db, filter: StoreFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM sessions s WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
-/** Ids and summaries of matching sessions, newest first, `limit` from `offset`. */
-export function sessionPage(db: Db, filter: StoreFilter, offset: number, limit: number): { id: string; summary: string; report_size: number | null; report_mtime_ms: number | null }[] {
+/** Ids of matching sessions, newest first, `limit` from `offset`, with the report stamps they were read at. */
+export function sessionPage(db: Db, filter: StoreFilter, offset: number, limit: number): { id: string; report_size: number | null; report_mtime_ms: number | null }[] {
   const where = listWhere(filter);
   return db
-    .prepare(`SELECT s.id, m.summary, s.report_size, s.report_mtime_ms FROM sessions s JOIN summaries m ON m.id = s.id WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT s.id, s.report_size, s.report_mtime_ms FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as never;
 }
 
-/** Summaries (JSON) of matching sessions, newest first, streamed one row at a time. */
+/** Stored summaries (JSON: version 1 plugins' sections by plugin id) of matching sessions, newest first, streamed one row at a time. */
 export function sessionSummaries(db: Db, filter: StoreFilter): IterableIterator<string> {
   const where = listWhere(filter);
   return db.prepare(`SELECT m.summary FROM sessions s JOIN summaries m ON m.id = s.id WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC`).pluck().iterate(...where.params) as IterableIterator<string>;
@@ -70,30 +70,64 @@ export function sessionIds(db: Db, filter: StoreFilter): string[] {
   return db.prepare(`SELECT id FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC`).pluck().all(...where.params) as string[];
 }
 
+/** Which whole UTC days a time range covers (read from a rollup), and the parts of it left over (read from rows). */
+function splitRange(since: number | undefined, until: number | undefined): { days?: [number | undefined, number | undefined]; rows: [number | undefined, number | undefined][] } {
+  const first = since === undefined ? undefined : Math.ceil(since / ROLLUP_DAY_MS) * ROLLUP_DAY_MS;
+  const last = until === undefined ? undefined : Math.floor(until / ROLLUP_DAY_MS) * ROLLUP_DAY_MS;
+  if (first !== undefined && last !== undefined && first >= last) return { rows: [[since, until]] };
+  const rows: [number | undefined, number | undefined][] = [];
+  if (since !== undefined && since < first!) rows.push([since, first]);
+  if (until !== undefined && last! < until) rows.push([last, until]);
+  return { days: [first, last], rows };
+}
+
+/** `column >= from AND column < to` for the given ends, or undefined for an unbounded range. */
+function rangeSql(column: string, [from, to]: [number | undefined, number | undefined], params: unknown[]): string | undefined {
+  const parts: string[] = [];
+  if (from !== undefined) parts.push(`${column} >= ?`) && params.push(from);
+  if (to !== undefined) parts.push(`${column} < ?`) && params.push(to);
+  return parts.length ? parts.join(' AND ') : undefined;
+}
+
 /**
  * A fact table's rows summed over the matching sessions' facts within the time range, grouped by
- * every dimension: the SQL twin of `sumFactRows`. Integer sums past 2^53 - 1 come back as bigint.
+ * every dimension: the SQL twin of `sumFactRows`. Whole UTC days come from the table's rollup and
+ * the ends of the range from the rows' buckets; a filter on what the rollup lacks (a session's
+ * status) reads every row. Integer sums past 2^53 - 1 come back as bigint.
  */
 export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter): SummedFactRow[] {
-  const { table, sql } = stored;
-  const where = sessionWhere(filter);
-  // Without a condition on sessions, the join is only cost: every fact row belongs to a stored session.
-  const join = where.sql === '1' ? '' : ' JOIN sessions s ON s.id = f.session_id';
-  if (filter.sinceMs !== undefined) (where.sql += ' AND f.bucket >= ?'), where.params.push(filter.sinceMs);
-  if (filter.untilMs !== undefined) (where.sql += ' AND f.bucket < ?'), where.params.push(filter.untilMs);
-  const dims = table.dimensions.map((d) => `f.${quoteIdent(d.name)}`);
+  const { table } = stored;
+  const dims = table.dimensions.map((d) => quoteIdent(d.name));
   // An integer sum is taken in two halves (bits 32 and up, and the low 32 bits) and put together as a
-  // bigint, because SQLite's SUM fails past 2^63 and each stored value is below 2^53.
-  const sums = table.measures.map((m) => {
+  // bigint, because SQLite's SUM fails past 2^63 and each stored value is below 2^53. The rollup
+  // keeps the halves already summed.
+  const sumColumns = table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
+  const fromRows = table.measures.flatMap((m) => {
     const c = `f.${quoteIdent(m.name)}`;
-    return m.type === 'integer'
-      ? `SUM(${c} >> 32) AS ${quoteIdent(`${m.name}:high`)}, SUM(${c} & 4294967295) AS ${quoteIdent(`${m.name}:low`)}`
-      : `SUM(${c}) AS ${quoteIdent(m.name)}`;
+    return m.type === 'integer' ? [`${c} >> 32 AS ${halfColumn(m.name, 'high')}`, `${c} & 4294967295 AS ${halfColumn(m.name, 'low')}`] : [c];
   });
+  const split = filter.status === undefined ? splitRange(filter.sinceMs, filter.untilMs) : { rows: [[filter.sinceMs, filter.untilMs] as [number | undefined, number | undefined]] };
+  const selects: string[] = [];
+  const params: unknown[] = [];
+  if (split.days) {
+    const where = sessionWhere(filter, (name) => `f.${rollupSessionColumn(name)}`);
+    const days = rangeSql('f.day', split.days, where.params);
+    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...sumColumns.map((c) => `f.${c}`)].join(', ')} FROM ${stored.rollup} f WHERE ${where.sql}${days ? ` AND ${days}` : ''}`);
+    params.push(...where.params);
+  }
+  if (split.rows.length > 0) {
+    const where = sessionWhere(filter);
+    // Without a condition on sessions, the join is only cost: every fact row belongs to a stored session.
+    const join = where.sql === '1' ? '' : ' JOIN sessions s ON s.key = f.session_key';
+    const ranges = split.rows.map((range) => rangeSql('f.bucket', range, where.params) ?? '1');
+    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...fromRows].join(', ')} FROM ${stored.sql} f${join} WHERE ${where.sql} AND (${ranges.map((r) => `(${r})`).join(' OR ')})`);
+    params.push(...where.params);
+  }
+  const sums = sumColumns.map((c) => `SUM(${c}) AS ${c}`);
   const statement = db
-    .prepare(`SELECT ${[...dims, ...sums].join(', ')} FROM ${sql} f${join} WHERE ${where.sql}${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`)
+    .prepare(`SELECT ${[...dims, ...sums].join(', ')} FROM (${selects.join(' UNION ALL ')})${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`)
     .safeIntegers(true);
-  const rows = statement.all(...where.params) as Record<string, string | number | bigint | null>[];
+  const rows = statement.all(...params) as Record<string, string | number | bigint | null>[];
   const sumOf = (row: Record<string, unknown>, m: { name: string; type: string }): number | bigint | null => {
     if (m.type !== 'integer') return (row[m.name] as number | null) ?? null;
     const high = row[`${m.name}:high`] as bigint | null;

@@ -3,11 +3,12 @@ import type { SessionReport } from '../report/schema.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { factBucket, type FactRows } from '../plugin/facts.js';
 import { summarizeReport } from './summary.js';
+import { RollupWriter } from './rollup.js';
 import type { StoredFactTable } from './fact-tables.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
 
-/** A session as the `sessions` table holds it. */
+/** A session as the `sessions` table holds it, with the summary of its version 1 plugins' sections. */
 export interface SessionRow {
   id: string;
   agent_session_id: string | null;
@@ -22,7 +23,8 @@ export interface SessionRow {
   report_mtime_ms: number | null;
   journal_size: number | null;
   journal_mtime_ms: number | null;
-  summary: string;
+  /** JSON of the summarized sections of plugins without facts, by plugin id; null when there are none. */
+  summary: string | null;
 }
 
 /** `journal` -> `live` (recorded by a runtime), `import:codex` -> `codex`, `legacy-radium` -> `legacy`. */
@@ -57,14 +59,24 @@ export function sessionRow(id: string, report: SessionReport, entry: SessionEntr
     report_mtime_ms: entry.report?.mtimeMs ?? null,
     journal_size: entry.journal?.size ?? null,
     journal_mtime_ms: entry.journal?.mtimeMs ?? null,
-    summary: JSON.stringify(summarizeReport(report, plugins, warn)),
+    summary: legacySummary(report, plugins, warn),
   };
+}
+
+/**
+ * The summarized sections of the plugins without facts (version 1), whose merged views are made by
+ * merging every session's summary; null when the report has none. Plugins with facts need none:
+ * their views are summed from fact rows.
+ */
+function legacySummary(report: SessionReport, plugins: readonly ActivePlugin[], warn: (m: string) => void): string | null {
+  const legacy = plugins.filter(({ plugin }) => !plugin.facts && report.sections[plugin.id] !== undefined);
+  return legacy.length === 0 ? null : JSON.stringify(summarizeReport(report, legacy, warn).sections);
 }
 
 /**
  * A report's fact rows per plugin: those it stores, or for a report written without them (a legacy
  * report, or one written before its plugin declared facts) the plugin's `fromSection`, in the
- * bucket of the session's start. Undefined for a plugin that can give neither.
+ * bucket of the session's start. Absent for a plugin that can give neither.
  */
 export function reportFacts(report: SessionReport, plugins: readonly ActivePlugin[]): Record<string, FactRows> {
   const out: Record<string, FactRows> = {};
@@ -79,57 +91,80 @@ export function reportFacts(report: SessionReport, plugins: readonly ActivePlugi
   return out;
 }
 
-/** Prepared writes of sessions and their facts; every call runs inside the caller's transaction. */
+/** Prepared writes of sessions and their facts, made inside `transaction`. */
 export class SessionWriter {
-  private readonly upsert;
+  private readonly insert;
   private readonly upsertSummary;
+  private readonly keyOf;
   private readonly remove;
-  private readonly exists;
   private readonly removeSummary;
   private readonly removeBroken;
-  private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[] }[];
+  private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[]; rollup: RollupWriter }[];
+  /** Keys of sessions written since the last flush, whose rows the rollups do not hold yet. */
+  private pending: number[] = [];
 
-  constructor(db: Db, tables: readonly StoredFactTable[]) {
-    this.upsert = db.prepare(`INSERT OR REPLACE INTO sessions (id, agent_session_id, source, agent, project, start_ms, end_ms, status, wall_ms,
+  constructor(private readonly db: Db, tables: readonly StoredFactTable[]) {
+    this.insert = db.prepare(`INSERT INTO sessions (id, agent_session_id, source, agent, project, start_ms, end_ms, status, wall_ms,
       report_size, report_mtime_ms, journal_size, journal_mtime_ms) VALUES (@id, @agent_session_id, @source, @agent, @project,
       @start_ms, @end_ms, @status, @wall_ms, @report_size, @report_mtime_ms, @journal_size, @journal_mtime_ms)`);
-    this.upsertSummary = db.prepare('INSERT OR REPLACE INTO summaries (id, summary) VALUES (@id, @summary)');
-    this.remove = db.prepare('DELETE FROM sessions WHERE id = ?');
-    this.exists = db.prepare('SELECT 1 FROM sessions WHERE id = ?');
+    this.upsertSummary = db.prepare('INSERT OR REPLACE INTO summaries (id, summary) VALUES (?, ?)');
+    this.keyOf = db.prepare('SELECT key FROM sessions WHERE id = ?').pluck();
+    this.remove = db.prepare('DELETE FROM sessions WHERE key = ?');
     this.removeSummary = db.prepare('DELETE FROM summaries WHERE id = ?');
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
     this.facts = tables.map((table) => {
       const columns = [...table.table.dimensions, ...table.table.measures].map((c) => c.name);
-      const names = ['session_id', 'bucket', ...columns].map((c) => `"${c}"`).join(', ');
+      const names = ['session_key', 'bucket', ...columns].map((c) => `"${c}"`).join(', ');
       return {
         table,
         columns,
         insert: db.prepare<unknown[]>(`INSERT INTO ${table.sql} (${names}) VALUES (${['?', '?', ...columns.map(() => '?')].join(', ')})`),
-        clear: db.prepare<unknown[]>(`DELETE FROM ${table.sql} WHERE session_id = ?`),
+        clear: db.prepare<unknown[]>(`DELETE FROM ${table.sql} WHERE session_key = ?`),
+        rollup: new RollupWriter(db, table),
       };
     });
   }
 
-  /**
-   * Replaces a session's row and fact rows. `known`: it was stored when the sync began, so its old
-   * rows go first; otherwise they go only if another process stored it since (checked inside this
-   * transaction), which spares a new session one delete per fact table.
-   */
-  write(row: SessionRow, facts: Record<string, FactRows>, known = true): void {
-    if (known || this.exists.get(row.id) !== undefined) this.delete(row.id);
+  /** Replaces a session's row, summary and fact rows (whoever stored it before, this process or another). */
+  write(row: SessionRow, facts: Record<string, FactRows>): void {
+    this.delete(row.id);
     const { summary, ...session } = row;
-    this.upsert.run(session);
-    this.upsertSummary.run({ id: row.id, summary });
+    const key = Number(this.insert.run(session).lastInsertRowid);
+    if (summary !== null) this.upsertSummary.run(row.id, summary);
     for (const { table, insert, columns } of this.facts) {
-      for (const fact of facts[table.plugin]?.[table.table.name] ?? []) insert.run(row.id, fact.bucket, ...columns.map((c) => fact[c] ?? null));
+      for (const fact of facts[table.plugin]?.[table.table.name] ?? []) insert.run(key, fact.bucket, ...columns.map((c) => fact[c] ?? null));
     }
+    this.pending.push(key);
   }
 
-  /** Removes a session's row, fact rows and broken mark. */
+  /** Removes a session's row, summary, fact rows (and their part of the rollups) and broken mark. */
   delete(id: string): void {
-    this.remove.run(id);
-    this.removeSummary.run(id);
     this.removeBroken.run(id);
-    for (const { clear } of this.facts) clear.run(id);
+    const key = this.keyOf.get(id) as number | undefined;
+    if (key === undefined) return;
+    this.flush();
+    for (const { clear, rollup } of this.facts) {
+      rollup.subtract(key);
+      clear.run(key);
+    }
+    this.remove.run(key);
+    this.removeSummary.run(id);
+  }
+
+  /** Runs `writes` in one write transaction (BEGIN IMMEDIATE), with the rollups brought in step before it commits. */
+  transaction(writes: () => void): void {
+    this.db
+      .transaction(() => {
+        writes();
+        this.flush();
+      })
+      .immediate();
+  }
+
+  /** Adds the sessions written since the last flush to the rollups. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    for (const { rollup } of this.facts) rollup.add(this.pending);
+    this.pending = [];
   }
 }

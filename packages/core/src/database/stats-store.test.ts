@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -132,4 +132,85 @@ describe('the stats store', () => {
     expect(calls(store, { source: 'codex' })).toBeUndefined();
     store.close();
   });
+
+  it('keeps its rollups equal to the sum of the reports through adds, rewrites and deletes, under every filter', async () => {
+    const host = await testHost([callsPlugin()]);
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const sessions = new Map<string, { agent: string; workspace: string; start: string; calls: number }>();
+    const put = (id: string) => {
+      const meta = {
+        agent: ['claude', 'codex'][random(2)]!,
+        workspace: path.join(host.paths.root, ['a', 'b', 'a/deep'][random(3)]!),
+        start: new Date(Date.parse('2026-11-01T20:00:00Z') + random(96) * 30 * 60_000).toISOString(),
+        calls: 1 + random(6),
+      };
+      sessions.set(id, meta);
+      journal(host, id, meta.start, meta.calls, { agent: meta.agent, workspace: meta.workspace, tool: ['Bash', 'Edit'][random(2)]! });
+    };
+    for (let i = 0; i < 30; i++) put(`s${i}`);
+    // One in each partial day at the ends of the ranges below.
+    for (const [id, start] of [['edge-1', '2026-11-01T22:00:00Z'], ['edge-2', '2026-11-03T13:00:00Z']] as const) {
+      sessions.set(id, { agent: 'codex', workspace: host.paths.root, start, calls: 2 });
+      journal(host, id, start, 2, { agent: 'codex' });
+    }
+    const store = await open(host);
+    // Rewritten with other agents, times and counts, and deleted: what the rollups held of them must go.
+    for (let i = 0; i < 10; i++) {
+      rmSync(host.paths.reportFile(`s${i}`));
+      put(`s${i}`);
+    }
+    for (let i = 10; i < 15; i++) {
+      rmSync(host.paths.reportFile(`s${i}`));
+      rmSync(host.paths.journalFile(`s${i}`));
+      sessions.delete(`s${i}`);
+    }
+    await store.sync(true);
+    // The reference: every call of every remaining session, one a minute from its start.
+    const expected = (keep: (m: { agent: string; workspace: string }) => boolean, since = -Infinity, until = Infinity) => {
+      let n = 0;
+      for (const m of sessions.values()) {
+        if (!keep(m)) continue;
+        for (let c = 1; c <= m.calls; c++) {
+          const at = Date.parse(m.start) + c * 60_000;
+          const bucket = at - (at % (15 * 60_000));
+          if (bucket >= since && bucket < until) n += 1;
+        }
+      }
+      return n === 0 ? undefined : { calls: n };
+    };
+    const since = Date.parse('2026-11-02T00:00:00Z');
+    const until = Date.parse('2026-11-02T12:00:00Z');
+    expect(calls(store)).toEqual(expected(() => true));
+    expect(calls(store, { agent: 'codex' })).toEqual(expected((m) => m.agent === 'codex'));
+    expect(calls(store, { project: path.join(host.paths.root, 'a') })).toEqual(expected((m) => m.workspace.startsWith(path.join(host.paths.root, 'a'))));
+    expect(calls(store, { sinceMs: since, untilMs: until, agent: 'claude' })).toEqual(expected((m) => m.agent === 'claude', since, until));
+    // Ends that are not whole UTC days (as a local day is): whole days from the rollup, the rest from rows.
+    const [from, to] = [Date.parse('2026-11-01T21:15:00Z'), Date.parse('2026-11-03T13:30:00Z')];
+    expect(calls(store, { sinceMs: from, untilMs: to })).toEqual(expected(() => true, from, to));
+    expect(calls(store, { sinceMs: from })).toEqual(expected(() => true, from));
+    expect(calls(store, { untilMs: to, agent: 'codex' })).toEqual(expected((m) => m.agent === 'codex', -Infinity, to));
+    // A status filter reads every row instead of the rollup: both agree.
+    expect(calls(store, { status: 'ended' })).toEqual(calls(store));
+    store.close();
+  });
+
+  it('leaves out facts that do not fit their declaration, with a warning naming the report', async () => {
+    const host = await testHost([callsPlugin()]);
+    journal(host, 's1', '2026-11-01T10:00:00Z', 2);
+    journal(host, 's2', '2026-11-01T11:00:00Z', 3);
+    (await open(host)).close();
+    const report = host.paths.reportFile('s2');
+    const text = JSON.parse(readFileSync(report, 'utf8'));
+    text.facts.calls.calls[0].calls = 'three';
+    writeFileSync(report, JSON.stringify(text));
+    rmSync(dbFile(host));
+    const warnings: string[] = [];
+    const store = await open(host, warnings);
+    expect(store.ids()).toEqual(['s2', 's1']);
+    expect(calls(store)).toEqual({ calls: 2 });
+    expect(warnings).toEqual([expect.stringMatching(new RegExp(`^${report.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: facts of calls do not match its declaration \\(calls.calls must be a finite safe integer, got "three"\\)`))]);
+    store.close();
+  });
 });
+

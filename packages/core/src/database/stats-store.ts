@@ -7,7 +7,6 @@ import type { SummedFactRow } from '../plugin/facts.js';
 import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
 import { openDatabase, type Db } from './open-database.js';
 import { countSessions, sessionIds, sessionPage, sessionSummaries, sumFacts, type StoreFilter } from './queries.js';
-import type { SessionSummary } from './summary.js';
 import { refreshSessions, syncStore } from './sync.js';
 
 /** What the store needs from its host. */
@@ -55,7 +54,7 @@ export class StatsStore {
       // Summaries and facts were made by other plugins: read every report again.
       db.transaction(() => {
         db.exec("DELETE FROM sessions; DELETE FROM summaries; DELETE FROM broken; DELETE FROM meta WHERE key = 'sessions_dir'");
-        for (const t of tables) db.exec(`DELETE FROM ${t.sql}`);
+        for (const t of tables) db.exec(`DELETE FROM ${t.sql}; DELETE FROM ${t.rollup}`);
         db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('plugins', ?)").run(fingerprint);
       }).immediate();
     }
@@ -77,11 +76,10 @@ export class StatsStore {
     return countSessions(this.db, filter);
   }
 
-  /** Summaries of matching sessions, newest first, `limit` from `offset`, with the report stamps they were read at. */
-  page(filter: StoreFilter, offset: number, limit: number): { id: string; summary: SessionSummary; stamp?: { size: number; mtimeMs: number } }[] {
+  /** Ids of matching sessions, newest first, `limit` from `offset`, with the report stamps they were read at. */
+  page(filter: StoreFilter, offset: number, limit: number): { id: string; stamp?: { size: number; mtimeMs: number } }[] {
     return sessionPage(this.db, filter, offset, limit).map((row) => ({
       id: row.id,
-      summary: JSON.parse(row.summary) as SessionSummary,
       ...(row.report_size !== null && row.report_mtime_ms !== null ? { stamp: { size: row.report_size, mtimeMs: row.report_mtime_ms } } : {}),
     }));
   }
@@ -131,9 +129,9 @@ export class StatsStore {
       }
     };
     for (const json of sessionSummaries(this.db, filter)) {
-      const summary = JSON.parse(json) as SessionSummary;
+      const sections = JSON.parse(json) as Record<string, unknown>;
       for (const entry of legacy) {
-        const section = summary.sections[entry.plugin.id];
+        const section = sections[entry.plugin.id];
         if (entry.broken || section === undefined) continue;
         entry.parts.push(section);
         entry.count += 1;

@@ -43,12 +43,3 @@ export function summarizeReport(report: SessionReport, plugins: readonly ActiveP
     sections,
   };
 }
-
-/** The summary with only the sections of the given plugins, in their order. */
-export function pickSections(summary: SessionSummary, plugins: readonly ActivePlugin[]): SessionSummary {
-  const sections: Record<string, unknown> = {};
-  for (const { plugin } of plugins) {
-    if (summary.sections[plugin.id] !== undefined) sections[plugin.id] = summary.sections[plugin.id];
-  }
-  return { ...summary, sections };
-}

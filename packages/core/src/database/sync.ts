@@ -1,4 +1,6 @@
 import type { ActivePlugin } from '../report/fold.js';
+import type { AnyMetricPlugin } from '../plugin/contract.js';
+import type { SessionReport } from '../report/schema.js';
 import type { ReportStore, SessionEntry } from '../store/report-store.js';
 import { dirStamp, isRacy, sameDir, type DirStamp } from './stamps.js';
 import { throttledProgress, type ProgressListener } from './progress.js';
@@ -71,7 +73,7 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     const gone = [...stamps.keys(), ...broken.keys()].filter((id) => !listed.has(id));
     if (gone.length > 0) {
       const writer = new SessionWriter(db, tables);
-      db.transaction(() => gone.forEach((id) => writer.delete(id))).immediate();
+      writer.transaction(() => gone.forEach((id) => writer.delete(id)));
     }
   }
   const nowMs = deps.now();
@@ -81,12 +83,19 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     if (entry && unchanged(b, entry, nowMs)) warn(b.message);
   }
   const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs));
-  await writeSessions(deps, changed, (id) => stamps.has(id) || broken.has(id));
+  await writeSessions(deps, changed);
   if (dir) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(JSON.stringify(dir));
 }
 
+/**
+ * The sections the store reads: those of plugins without facts (summarized for their merge) and
+ * of plugins whose facts the report lacks (derived from the section). The others are checked when
+ * a view shows the session, not at every sync.
+ */
+const sectionsUsed = (plugin: AnyMetricPlugin, report: SessionReport): boolean => !plugin.facts || report.facts?.[plugin.id] === undefined;
+
 /** Reads changed sessions and writes them in batched transactions; unreadable ones are marked broken with their warning. */
-async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], known: (id: string) => boolean = () => true): Promise<void> {
+async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const { db, reports, plugins, tables } = deps;
   const writer = new SessionWriter(db, tables);
@@ -99,13 +108,12 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], k
       const messages: string[] = [];
       // A good report is read synchronously (a few KB: cheaper than the thread-pool round trips);
       // anything else goes through the full load, which decides between the journal and a warning.
-      const report = (entry.report && reports.readInBulk(entry.id)) || (await reports.tryLoadEntry(entry, (m) => messages.push(m)));
+      const report = (entry.report && reports.readInBulk(entry.id, { sections: sectionsUsed }, deps.warn)) || (await reports.tryLoadEntry(entry, (m) => messages.push(m)));
       messages.forEach((m) => deps.warn(m));
       if (report) {
         const row = sessionRow(entry.id, report, entry, plugins, deps.warn);
         const facts = reportFacts(report, plugins);
-        const stored = known(entry.id);
-        batch.push(() => writer.write(row, facts, stored));
+        batch.push(() => writer.write(row, facts));
       } else {
         const message = messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`;
         batch.push(() => {
@@ -115,7 +123,7 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], k
       }
       progress(++done);
     }
-    db.transaction(() => batch.forEach((write) => write())).immediate();
+    writer.transaction(() => batch.forEach((write) => write()));
   }
 }
 
@@ -125,7 +133,7 @@ export async function refreshSessions(deps: SyncDeps, ids: readonly string[]): P
   const gone = entries.filter((e) => !e.report && !e.journal).map((e) => e.id);
   if (gone.length > 0) {
     const writer = new SessionWriter(deps.db, deps.tables);
-    deps.db.transaction(() => gone.forEach((id) => writer.delete(id))).immediate();
+    writer.transaction(() => gone.forEach((id) => writer.delete(id)));
   }
   await writeSessions(deps, entries.filter((e) => e.report || e.journal));
 }

@@ -2,7 +2,7 @@ import { PluginError } from '../errors.js';
 import type { FactColumn, FactTable } from './facts.js';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
-const RESERVED = new Set(['bucket', 'session_id']);
+const RESERVED = new Set(['bucket', 'session_id', 'session_key']);
 
 function checkColumns(pluginId: string, table: string, kind: 'dimension' | 'measure', columns: unknown, seen: Set<string>): void {
   if (!Array.isArray(columns)) throw new PluginError(pluginId, `fact table ${table} needs a \`${kind}s\` array`);
@@ -10,7 +10,7 @@ function checkColumns(pluginId: string, table: string, kind: 'dimension' | 'meas
   for (const column of columns as Partial<FactColumn>[]) {
     const name = column?.name;
     if (typeof name !== 'string' || !NAME.test(name) || RESERVED.has(name)) {
-      throw new PluginError(pluginId, `fact table ${table} has an invalid ${kind} name ${JSON.stringify(name)} (want ${NAME.source}, not bucket or session_id)`);
+      throw new PluginError(pluginId, `fact table ${table} has an invalid ${kind} name ${JSON.stringify(name)} (want ${NAME.source}, not bucket, session_id or session_key)`);
     }
     if (seen.has(name)) throw new PluginError(pluginId, `fact table ${table} names column ${name} twice`);
     seen.add(name);

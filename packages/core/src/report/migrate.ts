@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import { CorruptFileError, UnsupportedSchemaVersionError } from '../errors.js';
 import { describeZodError } from '../events/parse.js';
 import type { AnyMetricPlugin } from '../plugin/contract.js';
-import { fastCheck } from './fast-check.js';
 import { legacyReportSchema, type LegacyMetrics } from './legacy-schema.js';
 import { REPORT_SCHEMA_VERSION, sessionReportSchema, type SessionReport } from './schema.js';
 
@@ -43,26 +43,21 @@ export function migrateLegacyReport(raw: unknown, file: string, plugins: readonl
 }
 
 /** Parses report JSON of any known version into the current shape; throws a named error otherwise. */
-export function upgradeReport(raw: unknown, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void, fast = false): SessionReport {
+export function upgradeReport(raw: unknown, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void): SessionReport {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CorruptFileError(file, 'not a JSON object');
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (version === undefined && 'metrics' in raw) return migrateLegacyReport(raw, file, plugins, warn);
   if (typeof version !== 'number') throw new CorruptFileError(file, 'no schemaVersion');
   if (version > REPORT_SCHEMA_VERSION) throw new UnsupportedSchemaVersionError(file, version, REPORT_SCHEMA_VERSION);
-  if (fast && fastCheck(sessionReportSchema)?.(raw)) return inSchemaOrder(raw as Record<string, unknown>);
-  const result = sessionReportSchema.safeParse(raw);
+  const result = envelopeSchema.safeParse(raw);
   if (!result.success) throw new CorruptFileError(file, `wrong shape: ${describeZodError(result.error)}`);
-  return result.data;
+  // Fact rows are typed by their plugin's declaration once parse-report has checked them.
+  return result.data as SessionReport;
 }
 
-const ENVELOPE_KEYS = Object.keys(sessionReportSchema.shape);
-
-/** A checked envelope with its keys in the schema's order, as zod's parse gives them (so an export reads the same either way). */
-function inSchemaOrder(raw: Record<string, unknown>): SessionReport {
-  const out: Record<string, unknown> = {};
-  for (const key of ENVELOPE_KEYS) if (key in raw) out[key] = raw[key];
-  return out as SessionReport;
-}
+// Fact rows are checked against their plugin's declaration (parse-report.ts), which is both
+// stricter and many times faster than a generic schema over every row.
+const envelopeSchema = sessionReportSchema.extend({ facts: z.record(z.string(), z.record(z.string(), z.array(z.unknown()))).optional() });
 
 /** First issue of a schema error from any zod copy, as one short phrase. */
 export function firstIssue(error: { message: string; issues?: { path?: PropertyKey[]; message: string }[] }): string {
@@ -72,15 +67,14 @@ export function firstIssue(error: { message: string; issues?: { path?: PropertyK
 }
 
 /**
- * Drops sections that fail their plugin's schema (with a warning) and fills sections migrated
- * plugins add. `fast` (bulk reads) first tries each schema's compiled check, which keeps a
- * passing section as it is instead of zod's copy of it.
+ * Keeps the sections of `plugins` that pass their plugin's schema (zod's parsed copy) and drops
+ * those that fail, with a warning; `dropOthers`: sections of any other plugin are dropped unchecked.
  */
-export function checkSections(report: SessionReport, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void, fast = false): SessionReport {
-  const sections: Record<string, unknown> = { ...report.sections };
+export function checkSections(report: SessionReport, file: string, plugins: readonly AnyMetricPlugin[], warn: (m: string) => void, dropOthers = false): SessionReport {
+  const sections: Record<string, unknown> = dropOthers ? {} : { ...report.sections };
   for (const plugin of plugins) {
-    if (!(plugin.id in sections)) continue;
-    if (fast && fastCheck(plugin.section)?.(sections[plugin.id])) continue;
+    if (!(plugin.id in report.sections)) continue;
+    sections[plugin.id] = report.sections[plugin.id];
     const result = plugin.section.safeParse(sections[plugin.id]);
     if (result.success) {
       sections[plugin.id] = result.data;

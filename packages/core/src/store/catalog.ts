@@ -4,7 +4,7 @@ import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { StatsStore, type MergedPluginSection } from '../database/stats-store.js';
 import type { StoreFilter } from '../database/queries.js';
-import { pickSections, type SessionSummary } from '../database/summary.js';
+import { summarizeReport, type SessionSummary } from '../database/summary.js';
 import type { ProgressListener } from '../database/progress.js';
 import { fileStamp, sameFile } from '../database/stamps.js';
 import { ReportStore } from './report-store.js';
@@ -69,7 +69,12 @@ export class SessionCatalog {
       await store.sync(true);
       rows = store.page(filter, offset, limit);
     }
-    return { total: store.count(filter), items: rows.map((row) => pickSections(row.summary, this.plugins)) };
+    const items: SessionSummary[] = [];
+    for (const row of rows) {
+      const report = this.reports.readInBulk(row.id) ?? (await this.reports.tryLoadEntry(await this.reports.entry(row.id)));
+      if (report) items.push(summarizeReport(report, this.plugins, this.warnings.warn));
+    }
+    return { total: store.count(filter), items };
   }
 
   /** Ids of every selected session, newest first (for export). */
@@ -84,7 +89,7 @@ export class SessionCatalog {
 
   /** Id of the most recent session (a live one included), or undefined when there are none. */
   async latestId(): Promise<string | undefined> {
-    return (await this.page(0, 1)).items[0]?.sessionId;
+    return (await this.store()).page({}, 0, 1)[0]?.id;
   }
 
   /** Id of the most recent live session, or undefined when none is live. */

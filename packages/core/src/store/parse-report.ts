@@ -1,37 +1,55 @@
 import { CorruptFileError } from '../errors.js';
 import type { AnyMetricPlugin } from '../plugin/contract.js';
-import { fastCheck } from '../report/fast-check.js';
+import { factRowsProblem } from '../report/fact-rows.js';
 import { checkSections, upgradeReport } from '../report/migrate.js';
-import { sessionReportSchema, type SessionReport } from '../report/schema.js';
+import type { SessionReport } from '../report/schema.js';
+
+/** Which parts of a report a reader will use, so that only those are checked. */
+export interface ParseOptions {
+  /** The session id the file is named by: the report's sessionId must be it. */
+  id?: string;
+  /** Plugins whose sections are checked and kept (default: all); others' sections are dropped unchecked. */
+  sections?: (plugin: AnyMetricPlugin, report: SessionReport) => boolean;
+}
 
 /**
- * Parses the text of a report file of any known version into the current shape, keeping only the
- * sections that pass their plugin's schema. Throws CorruptFileError or UnsupportedSchemaVersionError
- * naming `file`. A plain function so index build threads, which have no store, parse exactly alike.
- * `fast` (bulk reads) checks with compiled schemas where a plugin's schema allows (see fast-check.ts).
- * `id`, the session id the file is named by, must be the report's sessionId.
+ * Parses the text of a report file of any known version into the current shape: the envelope is
+ * checked, each plugin's fact rows against its declaration and each wanted section against its
+ * plugin's schema; what fails is left out with a warning. Throws CorruptFileError or
+ * UnsupportedSchemaVersionError naming `file`.
  */
-export function parseReportText(text: string, file: string, plugins: readonly AnyMetricPlugin[], warn: (message: string) => void, fast = false, id?: string): SessionReport {
+export function parseReportText(text: string, file: string, plugins: readonly AnyMetricPlugin[], warn: (message: string) => void, options: ParseOptions = {}): SessionReport {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     throw new CorruptFileError(file, text.trim() === '' ? 'empty file' : 'not valid JSON, possibly truncated');
   }
-  const report = upgradeReport(raw, file, plugins, warn, fast);
+  const report = upgradeReport(raw, file, plugins, warn);
   // A report is its session by its file name: one holding another session (a copy under a new
   // name) would count that session twice.
-  if (id !== undefined && report.sessionId !== id) throw new CorruptFileError(file, `its sessionId ${shortQuote(report.sessionId)} is not its file name's ${JSON.stringify(id)}`);
-  return checkSections(report, file, plugins, warn, fast);
+  if (options.id !== undefined && report.sessionId !== options.id) {
+    throw new CorruptFileError(file, `its sessionId ${shortQuote(report.sessionId)} is not its file name's ${JSON.stringify(options.id)}`);
+  }
+  checkFacts(report, file, plugins, warn);
+  const wanted = options.sections;
+  return checkSections(report, file, wanted ? plugins.filter((p) => wanted(p, report)) : plugins, warn, wanted !== undefined);
+}
+
+/** Drops (with a warning) the fact rows of any active plugin that do not fit its declaration: a report edited by hand. */
+function checkFacts(report: SessionReport, file: string, plugins: readonly AnyMetricPlugin[], warn: (message: string) => void): void {
+  if (!report.facts) return;
+  for (const plugin of plugins) {
+    const rows = report.facts[plugin.id];
+    if (rows === undefined || !plugin.facts) continue;
+    const problem = factRowsProblem(plugin.facts.tables, rows);
+    if (problem === undefined) continue;
+    warn(`${file}: facts of ${plugin.id} do not match its declaration (${problem}); they are left out.`);
+    delete report.facts[plugin.id];
+  }
 }
 
 /** A string quoted for a one-line message, cut short when long. */
 function shortQuote(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-}
-
-/** Compiles the checks a bulk parse uses now, so a build thread pays for it while it starts. */
-export function prepareFastChecks(plugins: readonly AnyMetricPlugin[]): void {
-  fastCheck(sessionReportSchema);
-  for (const plugin of plugins) fastCheck(plugin.section);
 }

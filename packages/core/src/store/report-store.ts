@@ -7,7 +7,7 @@ import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { parseReportText } from './parse-report.js';
+import { parseReportText, type ParseOptions } from './parse-report.js';
 import { readReportText } from './read-report.js';
 import { JOURNAL_SUFFIX, REPORT_SUFFIX, type WorkspacePaths } from './paths.js';
 import { isSessionId } from './session-id.js';
@@ -111,16 +111,9 @@ export class ReportStore {
     return this.parseReport(id, read.text);
   }
 
-  /** Parses and upgrades the text of a report file already read (the summary index reads many at once: `fast`, see parseReportText). */
-  parseReport(id: string, text: string, fast = false): SessionReport {
-    return parseReportText(
-      text,
-      this.paths.reportFile(id),
-      this.plugins.map((p) => p.plugin),
-      this.warnings.warn,
-      fast,
-      id,
-    );
+  /** Parses and upgrades the text of a report file already read (see parseReportText for `options`). */
+  parseReport(id: string, text: string, options: Omit<ParseOptions, 'id'> = {}, warn: (message: string) => void = this.warnings.warn): SessionReport {
+    return parseReportText(text, this.paths.reportFile(id), this.plugins.map((p) => p.plugin), warn, { ...options, id });
   }
 
   /**
@@ -137,10 +130,10 @@ export class ReportStore {
    * cost more than the read. Undefined when there is no readable, valid report file: `load` then
    * decides (a journal, a rebuild from it, or an error naming the file).
    */
-  readInBulk(id: string): SessionReport | undefined {
+  readInBulk(id: string, options: Omit<ParseOptions, 'id'> = {}, warn: (message: string) => void = this.warnings.warn): SessionReport | undefined {
     try {
       const read = readReportText(this.paths.reportFile(id), Date.now());
-      return read ? this.parseReport(id, read.text, true) : undefined;
+      return read ? this.parseReport(id, read.text, options, warn) : undefined;
     } catch {
       return undefined;
     }
