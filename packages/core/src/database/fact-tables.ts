@@ -23,6 +23,16 @@ export interface StoredFactTable {
  */
 export const ROLLUP_DAY_MS = 86_400_000;
 
+/**
+ * A fact row's id is its session's key times this, plus its index among the session's rows of that
+ * table: the table's own b-tree finds a session's rows, so no index on a session column is kept up
+ * at every insert. Reports are capped at 64 MiB, far below 2^24 rows of one table.
+ */
+export const ROWS_PER_SESSION = 2 ** 24;
+
+/** The session key of fact rows aliased `alias`, in SQL. */
+export const sessionKeyOf = (alias: string): string => `(${alias}.id >> 24)`;
+
 /** Session columns a rollup keeps, so that filters on them need no join. */
 export const ROLLUP_SESSION_COLUMNS = ['agent', 'source', 'project'] as const;
 
@@ -62,8 +72,7 @@ function createSql({ table, sql, rollup }: StoredFactTable): string {
   const columns = [...table.dimensions, ...table.measures].map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`);
   const index = (name: string, suffix: string) => quoteIdent(`${bare(name)}:${suffix}`);
   const facts = `
-    CREATE TABLE ${sql} (session_key INTEGER NOT NULL, bucket INTEGER NOT NULL, ${columns.join(', ')}) STRICT;
-    CREATE INDEX ${index(sql, 'session')} ON ${sql} (session_key);
+    CREATE TABLE ${sql} (id INTEGER PRIMARY KEY, bucket INTEGER NOT NULL, ${columns.join(', ')}) STRICT;
     CREATE INDEX ${index(sql, 'bucket')} ON ${sql} (bucket);`;
   const dims = table.dimensions.map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`);
   const sums = table.measures.flatMap((m) =>
@@ -79,6 +88,13 @@ function createSql({ table, sql, rollup }: StoredFactTable): string {
     CREATE INDEX ${index(rollup, 'empty')} ON ${rollup} (${ROLLUP_ROWS}) WHERE ${ROLLUP_ROWS} = 0;`;
 }
 
+/**
+ * What a table was made from: its declaration and the layout this code gives it. When either
+ * changes, the table is made again (and every session read again).
+ */
+const LAYOUT = 2;
+const madeFrom = (t: StoredFactTable): string => JSON.stringify({ layout: LAYOUT, table: t.table });
+
 /** Names of the tables this store made for fact declarations (rows and rollups). */
 function storedFactTableNames(db: Db): string[] {
   return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'facts:%' OR name LIKE 'rollup:%')").pluck().all() as string[];
@@ -91,7 +107,7 @@ function storedFactTableNames(db: Db): string[] {
  */
 export function ensureFactTables(db: Db, tables: readonly StoredFactTable[]): boolean {
   const known = new Map((db.prepare('SELECT name, declaration FROM fact_tables').all() as { name: string; declaration: string }[]).map((r) => [r.name, r.declaration]));
-  const changed = tables.filter((t) => known.get(t.sql) !== JSON.stringify(t.table));
+  const changed = tables.filter((t) => known.get(t.sql) !== madeFrom(t));
   const wanted = new Set(tables.flatMap((t) => [bare(t.sql), bare(t.rollup)]));
   const orphans = storedFactTableNames(db).filter((name) => !wanted.has(name));
   if (changed.length === 0 && orphans.length === 0) return false;
@@ -102,7 +118,7 @@ export function ensureFactTables(db: Db, tables: readonly StoredFactTable[]): bo
       db.exec(`DROP TABLE IF EXISTS ${t.sql}`);
       db.exec(`DROP TABLE IF EXISTS ${t.rollup}`);
       db.exec(createSql(t));
-      db.prepare('INSERT OR REPLACE INTO fact_tables (name, declaration) VALUES (?, ?)').run(t.sql, JSON.stringify(t.table));
+      db.prepare('INSERT OR REPLACE INTO fact_tables (name, declaration) VALUES (?, ?)').run(t.sql, madeFrom(t));
     }
   }).immediate();
   return changed.length > 0;

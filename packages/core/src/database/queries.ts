@@ -1,7 +1,7 @@
 import type { SummedFactRow } from '../plugin/facts.js';
 import { narrowSum } from '../plugin/sum-facts.js';
 import type { StoredFactTable } from './fact-tables.js';
-import { halfColumn, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn } from './fact-tables.js';
+import { halfColumn, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn, sessionKeyOf } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
 /** Which sessions and facts a question is about; every field is optional and they combine with AND. */
@@ -118,7 +118,7 @@ export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter): 
   if (split.rows.length > 0) {
     const where = sessionWhere(filter);
     // Without a condition on sessions, the join is only cost: every fact row belongs to a stored session.
-    const join = where.sql === '1' ? '' : ' JOIN sessions s ON s.key = f.session_key';
+    const join = where.sql === '1' ? '' : ` JOIN sessions s ON s.key = ${sessionKeyOf('f')}`;
     const ranges = split.rows.map((range) => rangeSql('f.bucket', range, where.params) ?? '1');
     selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...fromRows].join(', ')} FROM ${stored.sql} f${join} WHERE ${where.sql} AND (${ranges.map((r) => `(${r})`).join(' OR ')})`);
     params.push(...where.params);

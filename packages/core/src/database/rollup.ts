@@ -1,51 +1,93 @@
 import type { Statement } from 'better-sqlite3';
-import { halfColumn, quoteIdent, ROLLUP_DAY_MS, ROLLUP_KEY, ROLLUP_ROWS, ROLLUP_SESSION_COLUMNS, rollupSessionColumn, type StoredFactTable } from './fact-tables.js';
+import type { FactRow } from '../plugin/facts.js';
+import { halfColumn, quoteIdent, ROLLUP_DAY_MS, ROLLUP_KEY, ROLLUP_ROWS, ROLLUP_SESSION_COLUMNS, rollupSessionColumn, ROWS_PER_SESSION, type StoredFactTable } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
+/** The session columns a rollup groups by. */
+export interface RollupSession {
+  agent: string | null;
+  source: string;
+  project: string | null;
+}
+
+interface Group {
+  values: (string | number | null)[];
+  sums: number[];
+  rows: number;
+}
+
+const HALF = 2 ** 32;
+
+/** The UTC day holding a bucket (floored, also before 1970). */
+const dayOf = (bucket: number): number => bucket - (((bucket % ROLLUP_DAY_MS) + ROLLUP_DAY_MS) % ROLLUP_DAY_MS);
+
 /**
- * Keeps one fact table's rollup equal to the sum of its rows: sessions' rows are added after they
- * are written and subtracted before they are deleted, in the same transaction. Integer sums are
- * kept in two halves (bits 32 and up, low 32 bits), exact and never past SQLite's 64 bits; real
- * sums are floating point, like any SQL SUM of them.
+ * Keeps one fact table's rollup equal to the sum of its rows: a session's rows are added when it
+ * is written and taken away before it is deleted, summed here per group and written once per
+ * transaction. Integer sums are kept in two halves (bits 32 and up, low 32 bits), exact and never
+ * past SQLite's 64 bits; real sums are floating point, like any SQL SUM of them.
  */
 export class RollupWriter {
-  private readonly addMany: Statement<unknown[]>;
-  private readonly subtractOne: Statement<unknown[]>;
+  private readonly upsert: Statement<unknown[]>;
   private readonly dropEmpty: Statement<unknown[]>;
+  private readonly rowsOf: Statement<unknown[]>;
+  private readonly sessionOf: Statement<unknown[]>;
+  private readonly dims: string[];
+  private readonly measures: { name: string; integer: boolean }[];
+  private pending = new Map<string, Group>();
+  private removed = false;
 
   constructor(db: Db, stored: StoredFactTable) {
     const { table, sql, rollup } = stored;
-    const dims = table.dimensions.map((d) => quoteIdent(d.name));
-    // The UTC day of the bucket (floored, also before 1970).
-    const day = `(f.bucket - ((f.bucket % ${ROLLUP_DAY_MS}) + ${ROLLUP_DAY_MS}) % ${ROLLUP_DAY_MS})`;
-    const groupBy = [day, ...ROLLUP_SESSION_COLUMNS.map((c) => `s.${c}`), ...dims.map((d) => `f.${d}`)];
-    const halves = table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
-    const sums = (sign: string) => [
-      ...table.measures.flatMap((m) => {
-        const c = `f.${quoteIdent(m.name)}`;
-        return m.type === 'integer' ? [`${sign}SUM(${c} >> 32)`, `${sign}SUM(${c} & 4294967295)`] : [`${sign}SUM(${c})`];
-      }),
-      `${sign}count(*)`,
-    ];
-    const upsert = (sign: string, where: string) => `
-      INSERT INTO ${rollup} (${ROLLUP_KEY}, day, ${[...ROLLUP_SESSION_COLUMNS.map(rollupSessionColumn), ...dims, ...halves, ROLLUP_ROWS].join(', ')})
-      SELECT json_array(${groupBy.join(', ')}), ${[...groupBy, ...sums(sign)].join(', ')}
-      FROM ${sql} f JOIN sessions s ON s.key = f.session_key
-      WHERE ${where}
-      GROUP BY ${groupBy.join(', ')}
-      ON CONFLICT (${ROLLUP_KEY}) DO UPDATE SET ${[...halves, ROLLUP_ROWS].map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
-    this.addMany = db.prepare(upsert('', 'f.session_key IN (SELECT value FROM json_each(?))'));
-    this.subtractOne = db.prepare(upsert('-', 'f.session_key = ?'));
+    this.dims = table.dimensions.map((d) => d.name);
+    this.measures = table.measures.map((m) => ({ name: m.name, integer: m.type === 'integer' }));
+    const sumColumns = table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
+    const columns = [ROLLUP_KEY, 'day', ...ROLLUP_SESSION_COLUMNS.map(rollupSessionColumn), ...this.dims.map(quoteIdent), ...sumColumns, ROLLUP_ROWS];
+    this.upsert = db.prepare(`INSERT INTO ${rollup} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+      ON CONFLICT (${ROLLUP_KEY}) DO UPDATE SET ${[...sumColumns, ROLLUP_ROWS].map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`);
     this.dropEmpty = db.prepare(`DELETE FROM ${rollup} WHERE ${ROLLUP_ROWS} = 0`);
+    this.rowsOf = db.prepare(`SELECT * FROM ${sql} WHERE id BETWEEN ? AND ?`);
+    this.sessionOf = db.prepare('SELECT agent, source, project FROM sessions WHERE key = ?');
   }
 
-  /** Adds the rows of these just-written sessions (their keys). */
-  add(sessionKeys: readonly number[]): void {
-    if (sessionKeys.length > 0) this.addMany.run(JSON.stringify(sessionKeys));
+  /** Counts a session's rows in (sign 1) or out (sign -1) of the rollup, at the next flush. */
+  add(session: RollupSession, rows: readonly FactRow[], sign: 1 | -1 = 1): void {
+    for (const row of rows) {
+      const values = [dayOf(row.bucket), session.agent, session.source, session.project, ...this.dims.map((d) => row[d] ?? null)];
+      const key = JSON.stringify(values);
+      const group = this.pending.get(key) ?? { values, sums: new Array<number>(this.measures.length * 2).fill(0), rows: 0 };
+      this.pending.set(key, group);
+      group.rows += sign;
+      for (let i = 0; i < this.measures.length; i++) {
+        const m = this.measures[i]!;
+        const v = Number(row[m.name] ?? 0);
+        if (!m.integer) {
+          group.sums[i * 2]! += sign * v;
+          continue;
+        }
+        const high = Math.floor(v / HALF);
+        group.sums[i * 2]! += sign * high;
+        group.sums[i * 2 + 1]! += sign * (v - high * HALF);
+      }
+    }
+    if (sign < 0) this.removed = true;
   }
 
-  /** Takes away the rows of a session about to be deleted (its row must still be there). */
-  subtract(sessionKey: number): void {
-    if (this.subtractOne.run(sessionKey).changes > 0) this.dropEmpty.run();
+  /** Counts a stored session's rows out of the rollup (before they are deleted). */
+  remove(sessionKey: number): void {
+    const session = this.sessionOf.get(sessionKey) as RollupSession | undefined;
+    if (!session) return;
+    this.add(session, this.rowsOf.all(sessionKey * ROWS_PER_SESSION, (sessionKey + 1) * ROWS_PER_SESSION - 1) as FactRow[], -1);
+  }
+
+  /** Writes what was counted in or out since the last flush. */
+  flush(): void {
+    for (const [key, group] of this.pending) {
+      const sums = this.measures.flatMap((m, i) => (m.integer ? [group.sums[i * 2], group.sums[i * 2 + 1]] : [group.sums[i * 2]]));
+      this.upsert.run(key, ...group.values, ...sums, group.rows);
+    }
+    this.pending.clear();
+    if (this.removed) this.dropEmpty.run();
+    this.removed = false;
   }
 }

@@ -4,7 +4,7 @@ import type { ActivePlugin } from '../report/fold.js';
 import { factBucket, type FactRows } from '../plugin/facts.js';
 import { summarizeReport } from './summary.js';
 import { RollupWriter } from './rollup.js';
-import type { StoredFactTable } from './fact-tables.js';
+import { ROWS_PER_SESSION, type StoredFactTable } from './fact-tables.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
 
@@ -100,8 +100,6 @@ export class SessionWriter {
   private readonly removeSummary;
   private readonly removeBroken;
   private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[]; rollup: RollupWriter }[];
-  /** Keys of sessions written since the last flush, whose rows the rollups do not hold yet. */
-  private pending: number[] = [];
 
   constructor(private readonly db: Db, tables: readonly StoredFactTable[]) {
     this.insert = db.prepare(`INSERT INTO sessions (id, agent_session_id, source, agent, project, start_ms, end_ms, status, wall_ms,
@@ -114,12 +112,12 @@ export class SessionWriter {
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
     this.facts = tables.map((table) => {
       const columns = [...table.table.dimensions, ...table.table.measures].map((c) => c.name);
-      const names = ['session_key', 'bucket', ...columns].map((c) => `"${c}"`).join(', ');
+      const names = ['id', 'bucket', ...columns].map((c) => `"${c}"`).join(', ');
       return {
         table,
         columns,
         insert: db.prepare<unknown[]>(`INSERT INTO ${table.sql} (${names}) VALUES (${['?', '?', ...columns.map(() => '?')].join(', ')})`),
-        clear: db.prepare<unknown[]>(`DELETE FROM ${table.sql} WHERE session_key = ?`),
+        clear: db.prepare<unknown[]>(`DELETE FROM ${table.sql} WHERE id BETWEEN ? AND ?`),
         rollup: new RollupWriter(db, table),
       };
     });
@@ -131,10 +129,11 @@ export class SessionWriter {
     const { summary, ...session } = row;
     const key = Number(this.insert.run(session).lastInsertRowid);
     if (summary !== null) this.upsertSummary.run(row.id, summary);
-    for (const { table, insert, columns } of this.facts) {
-      for (const fact of facts[table.plugin]?.[table.table.name] ?? []) insert.run(key, fact.bucket, ...columns.map((c) => fact[c] ?? null));
+    for (const { table, insert, columns, rollup } of this.facts) {
+      const rows = facts[table.plugin]?.[table.table.name] ?? [];
+      rows.forEach((fact, i) => insert.run(key * ROWS_PER_SESSION + i, fact.bucket, ...columns.map((c) => fact[c] ?? null)));
+      rollup.add(row, rows);
     }
-    this.pending.push(key);
   }
 
   /** Removes a session's row, summary, fact rows (and their part of the rollups) and broken mark. */
@@ -142,10 +141,9 @@ export class SessionWriter {
     this.removeBroken.run(id);
     const key = this.keyOf.get(id) as number | undefined;
     if (key === undefined) return;
-    this.flush();
     for (const { clear, rollup } of this.facts) {
-      rollup.subtract(key);
-      clear.run(key);
+      rollup.remove(key);
+      clear.run(key * ROWS_PER_SESSION, (key + 1) * ROWS_PER_SESSION - 1);
     }
     this.remove.run(key);
     this.removeSummary.run(id);
@@ -161,10 +159,8 @@ export class SessionWriter {
       .immediate();
   }
 
-  /** Adds the sessions written since the last flush to the rollups. */
+  /** Writes what the rollups counted in and out since the last flush. */
   private flush(): void {
-    if (this.pending.length === 0) return;
-    for (const { rollup } of this.facts) rollup.add(this.pending);
-    this.pending = [];
+    for (const { rollup } of this.facts) rollup.flush();
   }
 }
