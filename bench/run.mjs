@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { measureRecording } from './lib/events-rate.mjs';
 import { measureImporters } from './lib/importers.mjs';
+import { journalsOnlyWorkspace } from './lib/journals-only.mjs';
 import { measureRounds, runNode } from './lib/measure.mjs';
 import { renderReport } from './lib/report.mjs';
 import { int } from './lib/table.mjs';
@@ -64,6 +65,13 @@ for (const size of SIZES) {
   timed[`floor@${size}`] = slow.floor;
   timed[`modelNoIndex@${size}`] = slow.modelNoIndex;
 }
+// The first `history` of a workspace that has only journals (every session recorded, no view run
+// yet) folds every journal and writes every report: measured once, at the largest size, for its memory.
+const big = SIZES[SIZES.length - 1];
+const journalsOnly = path.join(workDir, `journals-only-${big}`);
+log(`Timing the first history over ${int(await journalsOnlyWorkspace(workspaces[big], journalsOnly))} journals with no reports…`);
+const firstHistory = measureRounds({ firstHistory: { args: rad('stats', 'history', '--limit', '10', '--workspace', journalsOnly) } }, 1).firstHistory;
+rmSync(journalsOnly, { recursive: true, force: true });
 const results = Object.fromEntries(
   SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
 );
@@ -78,9 +86,9 @@ const importing = measureImporters({ repoRoot, workDir, rad, sessions: CLAUDE_SE
 
 // 5. Report.
 const machine = `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`;
-const report = renderReport({ machine, sizes: SIZES, results, version, recording, importing, settings, seconds: (Date.now() - started) / 1000 });
+const report = renderReport({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, settings, seconds: (Date.now() - started) / 1000 });
 process.stdout.write(`${report.text}\n`);
 mkdirSync(workDir, { recursive: true });
 writeFileSync(path.join(workDir, 'results.md'), `${report.markdown}\n`);
-writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, recording, importing }, null, 2)}\n`);
+writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, firstHistory, recording, importing }, null, 2)}\n`);
 log(`Results also written to ${path.relative(process.cwd(), path.join(workDir, 'results.md'))}.`);

@@ -3,7 +3,7 @@ import { int, markdownTable, mb, ms, ratio, textTable } from './table.mjs';
 import { CCUSAGE } from './importers.mjs';
 
 /** The report as text and as Markdown. */
-export function renderReport({ machine, sizes, results, version, recording, importing, settings, seconds }) {
+export function renderReport({ machine, sizes, results, version, firstHistory, recording, importing, settings, seconds }) {
   const big = sizes[sizes.length - 1];
   const small = sizes[0];
   const r = results[big];
@@ -16,6 +16,8 @@ export function renderReport({ machine, sizes, results, version, recording, impo
     ['floor: read + parse every report', (x) => x.floor],
   ].map(([label, pick]) => [label, ...sizes.map((s) => ms(pick(results[s]).ms)), mb(pick(r).rssMb)]);
   commands.push(['rad --version', ...sizes.map(() => ms(version.ms)), mb(version.rssMb)]);
+  commands.push(['first rad stats history, journals only', ...sizes.map((s) => (s === big ? ms(firstHistory.ms) : '')), mb(firstHistory.rssMb)]);
+  const worstOther = Math.max(...[r.history, r.model, r.engine, r.modelNoIndex, r.session, version].map((x) => x.rssMb));
   const tables = [
     [['command (median wall time)', ...sizes.map((s) => `${int(s)} sessions`), `peak RSS @ ${int(big)}`], commands, []],
     [
@@ -26,6 +28,8 @@ export function renderReport({ machine, sizes, results, version, recording, impo
         [`engine: ${int(big)} vs ${int(small)} sessions`, ratio(r.engine.ms / results[small].engine.ms), 'target <= 1.5'],
         [`model at ${int(big)}: with no store (rebuild) / floor`, ratio(r.modelNoIndex.ms / r.floor.ms), 'target <= 1.5'],
         [`rad stats session / rad --version, at ${int(big)}`, ratio(r.session.ms / version.ms), 'target <= 1.5'],
+        [`first history over ${int(big)} journals: peak RSS`, mb(firstHistory.rssMb), 'target < 300 MB'],
+        [`largest peak RSS of any other command at ${int(big)}`, mb(worstOther), 'target < 150 MB'],
       ],
       [2],
     ],

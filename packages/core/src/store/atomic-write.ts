@@ -1,34 +1,38 @@
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 import path from 'node:path';
 import { removeStaleTempsOnce, tempPathFor } from './temp-files.js';
 
 /**
  * Writes a file so readers see the old content or the new, never a mix: write a temp file in the
  * same folder, fsync it, then rename over the target (rename is atomic within one file system).
- * The first write into a folder removes temps that crashed writers left there.
+ * The first write into a folder removes temps that crashed writers left there. `durable: false`
+ * skips the fsync, for a file that can be made again from another (a report folded from its
+ * journal): a crash still leaves the old content or the new, and only a power cut can lose it.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { exclusive?: boolean; durable?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
+  // Synchronous calls: a report is a few KB, and five thread-pool round trips per file cost more
+  // than the writes when a first history writes thousands of reports.
+  fs.mkdirSync(dir, { recursive: true });
   await removeStaleTempsOnce(dir);
   const temp = tempPathFor(file);
-  const handle = await fs.open(temp, 'wx', 0o644);
+  const fd = fs.openSync(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
+    fs.writeFileSync(fd, data);
+    if (options.durable !== false) fs.fsyncSync(fd);
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
   try {
     if (options.exclusive) {
       // link fails when the target exists, so a concurrent writer cannot be overwritten.
-      await fs.link(temp, file);
-      await fs.unlink(temp);
+      fs.linkSync(temp, file);
+      fs.unlinkSync(temp);
     } else {
-      await fs.rename(temp, file);
+      fs.renameSync(temp, file);
     }
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    fs.rmSync(temp, { force: true });
     throw error;
   }
 }

@@ -173,7 +173,8 @@ export class ReportStore {
     }
     if (entry.journal) {
       const report = await this.folder.foldJournal(entry.id);
-      if (report.status === 'ended' && replaceReport) await this.save(report);
+      // Not fsynced: the journal stays, so a report a power cut loses is folded again from it.
+      if (report.status === 'ended' && replaceReport) await this.save(report, { durable: false });
       return { report, origin: 'journal' };
     }
     throw new SessionNotFoundError(entry.id);
@@ -204,10 +205,10 @@ export class ReportStore {
     }
   }
 
-  /** Writes a report atomically; returns its path. */
-  async save(report: SessionReport): Promise<string> {
+  /** Writes a report atomically (`durable: false`: without fsync, see writeFileAtomic); returns its path. */
+  async save(report: SessionReport, options: { durable?: boolean } = {}): Promise<string> {
     const file = this.paths.reportFile(report.sessionId);
-    await writeFileAtomic(file, serializeReport(report, this.env));
+    await writeFileAtomic(file, serializeReport(report, this.env), options);
     return file;
   }
 }
