@@ -23,7 +23,7 @@ async function viewInput(host: Host, pluginId: string, sessionId: string | undef
     if (section === undefined) throw new SectionMissingError(report.sessionId, pluginId);
     return { section, scope: { kind: 'session', sessions: 1, sessionId: report.sessionId } };
   }
-  const merged = await host.catalog.merged();
+  const merged = await host.catalog.merged({}, [pluginId]);
   if (merged.sessions === 0) throw noSessionsError(host);
   const entry = merged.plugins[pluginId];
   if (!entry) throw new PluginError(pluginId, 'has no section in any session of this workspace (or could not merge them; see the warnings)');

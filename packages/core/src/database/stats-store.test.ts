@@ -37,6 +37,9 @@ describe('the stats store', () => {
     expect(first.plugins['calls']).toEqual({ section: { calls: 7 }, sessions: 2 });
     expect((first.plugins['count']!.section as { byType: Record<string, number> }).byType['tool.call']).toBe(7);
     expect(store.factSums('calls')['calls']).toEqual(expect.arrayContaining([{ tool: 'Bash', calls: 3, ms: 30 }, { tool: 'Edit', calls: 4, ms: 40 }]));
+    // A view that needs one plugin asks only for it.
+    expect(store.merged({}, ['calls'])).toEqual({ sessions: 2, plugins: { calls: first.plugins['calls'] } });
+    expect(Object.keys(store.merged({}, ['count']).plugins)).toEqual(['count']);
     store.close();
     rmSync(dbFile(host));
     store = await open(host);

@@ -97,16 +97,17 @@ export class StatsStore {
   }
 
   /**
-   * Each active plugin's section merged over the matching sessions: from summed facts for a plugin
-   * that declares them (SQL does the work), else by its `merge` over every stored summary (API 1).
-   * Plugins that fail are left out with a warning naming them.
+   * Each active plugin's section (or only those of the plugins in `only`) merged over the matching
+   * sessions: from summed facts for a plugin that declares them (SQL does the work), else by its
+   * `merge` over every stored summary (API 1). Plugins that fail are left out with a warning naming them.
    */
-  merged(filter: StoreFilter = {}): { sessions: number; plugins: Record<string, MergedPluginSection> } {
+  merged(filter: StoreFilter = {}, only?: readonly string[]): { sessions: number; plugins: Record<string, MergedPluginSection> } {
     const sessions = this.count(filter);
     const plugins: Record<string, MergedPluginSection> = {};
     const failed = (plugin: { id: string }, error: unknown) =>
       this.deps.warn(`Plugin ${plugin.id} failed in merge (${(error as Error)?.message ?? String(error)}); its merged view is left out.`);
-    for (const { plugin } of this.deps.plugins) {
+    const wanted = only ? this.deps.plugins.filter(({ plugin }) => only.includes(plugin.id)) : this.deps.plugins;
+    for (const { plugin } of wanted) {
       if (!plugin.facts) continue;
       try {
         const sums = this.factSums(plugin.id, filter);
@@ -116,7 +117,7 @@ export class StatsStore {
         failed(plugin, error);
       }
     }
-    const legacy = this.deps.plugins.filter(({ plugin }) => !plugin.facts).map(({ plugin }) => ({ plugin, parts: [] as unknown[], count: 0, broken: false }));
+    const legacy = wanted.filter(({ plugin }) => !plugin.facts).map(({ plugin }) => ({ plugin, parts: [] as unknown[], count: 0, broken: false }));
     if (legacy.length === 0) return { sessions, plugins };
     // API 1 plugins: their sections merged in JS, one summary parsed at a time; merge is associative,
     // so folding every thousand keeps memory flat over any history.

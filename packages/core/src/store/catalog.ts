@@ -82,9 +82,9 @@ export class SessionCatalog {
     return (await this.store()).ids(filter);
   }
 
-  /** Every selected session's sections merged per active plugin, summed in SQL where the plugin declares facts. */
-  async merged(filter: StoreFilter = {}): Promise<MergedSummaries> {
-    return (await this.store()).merged(filter);
+  /** Every selected session's sections merged per active plugin (or per plugin in `only`), summed in SQL where the plugin declares facts. */
+  async merged(filter: StoreFilter = {}, only?: readonly string[]): Promise<MergedSummaries> {
+    return (await this.store()).merged(filter, only);
   }
 
   /** Id of the most recent session (a live one included), or undefined when there are none. */
