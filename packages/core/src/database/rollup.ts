@@ -80,6 +80,12 @@ export class RollupWriter {
     this.add(session, this.rowsOf.all(sessionKey * ROWS_PER_SESSION, (sessionKey + 1) * ROWS_PER_SESSION - 1) as FactRow[], -1);
   }
 
+  /** Forgets what was counted since the last flush (its transaction was rolled back). */
+  discard(): void {
+    this.pending.clear();
+    this.removed = false;
+  }
+
   /** Writes what was counted in or out since the last flush. */
   flush(): void {
     for (const [key, group] of this.pending) {

@@ -151,12 +151,31 @@ export class SessionWriter {
 
   /** Runs `writes` in one write transaction (BEGIN IMMEDIATE), with the rollups brought in step before it commits. */
   transaction(writes: () => void): void {
-    this.db
-      .transaction(() => {
-        writes();
-        this.flush();
-      })
-      .immediate();
+    this.begin();
+    try {
+      writes();
+      this.commit();
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+  }
+
+  /** Starts a write transaction (BEGIN IMMEDIATE) that `commit` ends, for writes between waits. */
+  begin(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  /** Brings the rollups in step and commits the transaction `begin` started. */
+  commit(): void {
+    this.flush();
+    this.db.exec('COMMIT');
+  }
+
+  /** Abandons the transaction `begin` started, and what the rollups counted in it. */
+  rollback(): void {
+    for (const { rollup } of this.facts) rollup.discard();
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   /** Writes what the rollups counted in and out since the last flush. */

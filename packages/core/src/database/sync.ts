@@ -94,7 +94,12 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
  */
 const sectionsUsed = (plugin: AnyMetricPlugin, report: SessionReport): boolean => !plugin.facts || report.facts?.[plugin.id] === undefined;
 
-/** Reads changed sessions and writes them in batched transactions; unreadable ones are marked broken with their warning. */
+/**
+ * Reads changed sessions and writes each as soon as it is read, in transactions of up to BATCH
+ * sessions; unreadable ones are marked broken with their warning. A transaction is never held
+ * across a wait for the disk (a journal to fold), so other processes wait for the lock only while
+ * rows are written, and what was read is garbage before it grows old.
+ */
 async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const { db, reports, plugins, tables } = deps;
@@ -102,28 +107,33 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): 
   const markBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
   const progress = throttledProgress(entries.length >= 2_000 ? deps.progress : undefined, entries.length);
   let done = 0;
-  for (let i = 0; i < entries.length; i += BATCH) {
-    const batch: (() => void)[] = [];
-    for (const entry of entries.slice(i, i + BATCH)) {
+  let pending = 0;
+  try {
+    for (const entry of entries) {
       const messages: string[] = [];
       // A good report is read synchronously (a few KB: cheaper than the thread-pool round trips);
       // anything else goes through the full load, which decides between the journal and a warning.
-      const report = (entry.report && reports.readInBulk(entry.id, { sections: sectionsUsed }, deps.warn)) || (await reports.tryLoadEntry(entry, (m) => messages.push(m)));
-      messages.forEach((m) => deps.warn(m));
-      if (report) {
-        const row = sessionRow(entry.id, report, entry, plugins, deps.warn);
-        const facts = reportFacts(report, plugins);
-        batch.push(() => writer.write(row, facts));
-      } else {
-        const message = messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`;
-        batch.push(() => {
-          writer.delete(entry.id);
-          markBroken.run(entry.id, entry.report?.size ?? null, entry.report?.mtimeMs ?? null, entry.journal?.size ?? null, entry.journal?.mtimeMs ?? null, message);
-        });
+      let report = entry.report ? reports.readInBulk(entry.id, { sections: sectionsUsed }, deps.warn) : undefined;
+      if (!report) {
+        if (pending > 0) (writer.commit(), (pending = 0));
+        report = await reports.tryLoadEntry(entry, (m) => messages.push(m));
       }
+      messages.forEach((m) => deps.warn(m));
+      if (pending === 0) writer.begin();
+      if (report) {
+        writer.write(sessionRow(entry.id, report, entry, plugins, deps.warn), reportFacts(report, plugins));
+      } else {
+        writer.delete(entry.id);
+        const message = messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`;
+        markBroken.run(entry.id, entry.report?.size ?? null, entry.report?.mtimeMs ?? null, entry.journal?.size ?? null, entry.journal?.mtimeMs ?? null, message);
+      }
+      if (++pending === BATCH) (writer.commit(), (pending = 0));
       progress(++done);
     }
-    writer.transaction(() => batch.forEach((write) => write()));
+    if (pending > 0) writer.commit();
+  } catch (error) {
+    if (db.inTransaction) writer.rollback();
+    throw error;
   }
 }
 
