@@ -1,7 +1,7 @@
 import type { SummedFactRow } from '../plugin/facts.js';
 import { narrowSum } from '../plugin/sum-facts.js';
 import type { StoredFactTable } from './fact-tables.js';
-import { halfColumn, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn, sessionKeyOf } from './fact-tables.js';
+import { halfColumn, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn, ROWS_PER_SESSION, sessionKeyOf } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
 /** Which sessions and facts a question is about; every field is optional and they combine with AND. */
@@ -18,6 +18,27 @@ export interface StoreFilter {
   project?: string;
   /** Sessions with this status (`ended`, `live`, `abandoned`). */
   status?: string;
+  /**
+   * Facts of these models (exact names): rows of tables with a `model` dimension by their own model,
+   * and anything else by its session having used one of them.
+   */
+  models?: readonly string[];
+}
+
+/** Whether a fact table has a `model` dimension (which `models` filters rows by). */
+const hasModel = (t: StoredFactTable): boolean => t.table.dimensions.some((d) => d.name === 'model');
+
+/** Sessions (`sessions s`) with a fact row of one of the filter's models, in any table with a model dimension. */
+function usedModelsSql(filter: StoreFilter, tables: readonly StoredFactTable[], params: unknown[]): string | undefined {
+  if (!filter.models) return undefined;
+  const withModel = tables.filter(hasModel);
+  if (withModel.length === 0) return '0';
+  const rowsOf = `m.id BETWEEN s.key * ${ROWS_PER_SESSION} AND s.key * ${ROWS_PER_SESSION} + ${ROWS_PER_SESSION - 1}`;
+  const tests = withModel.map((t) => {
+    params.push(JSON.stringify(filter.models));
+    return `EXISTS (SELECT 1 FROM ${t.sql} m WHERE ${rowsOf} AND m."model" IN (SELECT value FROM json_each(?)))`;
+  });
+  return `(${tests.join(' OR ')})`;
 }
 
 /** A WHERE clause over session columns (`col` names them: in `sessions s`, or in a rollup) and its bound parameters, built in this one place. */
@@ -36,37 +57,39 @@ export function sessionWhere(filter: StoreFilter, col: (name: 'agent' | 'source'
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
-/** A WHERE clause for session lists: the session filters plus its start within the time range. */
-function listWhere(filter: StoreFilter): { sql: string; params: unknown[] } {
+/** A WHERE clause for session lists: the session filters, its start within the time range, and the models it used. */
+function listWhere(filter: StoreFilter, tables: readonly StoredFactTable[]): { sql: string; params: unknown[] } {
   const where = sessionWhere(filter);
+  const models = usedModelsSql(filter, tables, where.params);
+  if (models) where.sql += ` AND ${models}`;
   if (filter.sinceMs !== undefined) (where.sql += ' AND s.start_ms >= ?'), where.params.push(filter.sinceMs);
   if (filter.untilMs !== undefined) (where.sql += ' AND s.start_ms < ?'), where.params.push(filter.untilMs);
   return where;
 }
 
 /** Sessions matching the filter (started within its time range). */
-export function countSessions(db: Db, filter: StoreFilter): number {
-  const where = listWhere(filter);
+export function countSessions(db: Db, filter: StoreFilter, tables: readonly StoredFactTable[]): number {
+  const where = listWhere(filter, tables);
   return (db.prepare(`SELECT count(*) AS n FROM sessions s WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
 /** Ids of matching sessions, newest first, `limit` from `offset`, with the report stamps they were read at. */
-export function sessionPage(db: Db, filter: StoreFilter, offset: number, limit: number): { id: string; report_size: number | null; report_mtime_ms: number | null }[] {
-  const where = listWhere(filter);
+export function sessionPage(db: Db, filter: StoreFilter, tables: readonly StoredFactTable[], offset: number, limit: number): { id: string; report_size: number | null; report_mtime_ms: number | null }[] {
+  const where = listWhere(filter, tables);
   return db
     .prepare(`SELECT s.id, s.report_size, s.report_mtime_ms FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as never;
 }
 
 /** Stored summaries (JSON: version 1 plugins' sections by plugin id) of matching sessions, newest first, streamed one row at a time. */
-export function sessionSummaries(db: Db, filter: StoreFilter): IterableIterator<string> {
-  const where = listWhere(filter);
+export function sessionSummaries(db: Db, filter: StoreFilter, tables: readonly StoredFactTable[]): IterableIterator<string> {
+  const where = listWhere(filter, tables);
   return db.prepare(`SELECT m.summary FROM sessions s JOIN summaries m ON m.id = s.id WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC`).pluck().iterate(...where.params) as IterableIterator<string>;
 }
 
 /** Every matching session id, newest first. */
-export function sessionIds(db: Db, filter: StoreFilter): string[] {
-  const where = listWhere(filter);
+export function sessionIds(db: Db, filter: StoreFilter, tables: readonly StoredFactTable[]): string[] {
+  const where = listWhere(filter, tables);
   return db.prepare(`SELECT id FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC`).pluck().all(...where.params) as string[];
 }
 
@@ -95,7 +118,7 @@ function rangeSql(column: string, [from, to]: [number | undefined, number | unde
  * the ends of the range from the rows' buckets; a filter on what the rollup lacks (a session's
  * status) reads every row. Integer sums past 2^53 - 1 come back as bigint.
  */
-export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter): SummedFactRow[] {
+export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter, tables: readonly StoredFactTable[] = [stored]): SummedFactRow[] {
   const { table } = stored;
   const dims = table.dimensions.map((d) => quoteIdent(d.name));
   // An integer sum is taken in two halves (bits 32 and up, and the low 32 bits) and put together as a
@@ -106,21 +129,28 @@ export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter): 
     const c = `f.${quoteIdent(m.name)}`;
     return m.type === 'integer' ? [`${c} >> 32 AS ${halfColumn(m.name, 'high')}`, `${c} & 4294967295 AS ${halfColumn(m.name, 'low')}`] : [c];
   });
-  const split = filter.status === undefined ? splitRange(filter.sinceMs, filter.untilMs) : { rows: [[filter.sinceMs, filter.untilMs] as [number | undefined, number | undefined]] };
+  // What a rollup cannot tell: a session's status, or for a table without models, the models its session used.
+  const rowsOnly = filter.status !== undefined || (filter.models !== undefined && !hasModel(stored));
+  const modelRows = filter.models !== undefined && hasModel(stored) ? ` AND f."model" IN (SELECT value FROM json_each(?))` : '';
+  const split = !rowsOnly ? splitRange(filter.sinceMs, filter.untilMs) : { rows: [[filter.sinceMs, filter.untilMs] as [number | undefined, number | undefined]] };
   const selects: string[] = [];
   const params: unknown[] = [];
   if (split.days) {
     const where = sessionWhere(filter, (name) => `f.${rollupSessionColumn(name)}`);
     const days = rangeSql('f.day', split.days, where.params);
-    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...sumColumns.map((c) => `f.${c}`)].join(', ')} FROM ${stored.rollup} f WHERE ${where.sql}${days ? ` AND ${days}` : ''}`);
+    if (modelRows) where.params.push(JSON.stringify(filter.models));
+    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...sumColumns.map((c) => `f.${c}`)].join(', ')} FROM ${stored.rollup} f WHERE ${where.sql}${days ? ` AND ${days}` : ''}${modelRows}`);
     params.push(...where.params);
   }
   if (split.rows.length > 0) {
     const where = sessionWhere(filter);
+    const models = hasModel(stored) ? undefined : usedModelsSql(filter, tables, where.params);
+    if (models) where.sql += ` AND ${models}`;
     // Without a condition on sessions, the join is only cost: every fact row belongs to a stored session.
     const join = where.sql === '1' ? '' : ` JOIN sessions s ON s.key = ${sessionKeyOf('f')}`;
     const ranges = split.rows.map((range) => rangeSql('f.bucket', range, where.params) ?? '1');
-    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...fromRows].join(', ')} FROM ${stored.sql} f${join} WHERE ${where.sql} AND (${ranges.map((r) => `(${r})`).join(' OR ')})`);
+    if (modelRows) where.params.push(JSON.stringify(filter.models));
+    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...fromRows].join(', ')} FROM ${stored.sql} f${join} WHERE ${where.sql} AND (${ranges.map((r) => `(${r})`).join(' OR ')})${modelRows}`);
     params.push(...where.params);
   }
   const sums = sumColumns.map((c) => `SUM(${c}) AS ${c}`);

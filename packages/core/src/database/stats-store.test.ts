@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { StoreTooNewError } from '../errors.js';
 import type { Host } from '../host/create-host.js';
 import { callsPlugin, countPlugin, testHost } from '../testing/index.js';
+import type { MetricPlugin } from '../plugin/contract.js';
+import type { ApiResponseEvent } from '../events/schema.js';
+import { factBucket } from '../plugin/facts.js';
 import { StatsStore } from './stats-store.js';
 
 /** Writes an ended session's journal: `calls` tool calls of `tool`, one a minute from `start`. */
@@ -213,6 +216,62 @@ describe('the stats store', () => {
     expect(store.ids()).toEqual(['s2', 's1']);
     expect(calls(store)).toEqual({ calls: 2 });
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`^${report.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: facts of calls do not match its declaration \\(calls.calls must be a finite safe integer, got "three"\\)`))]);
+    store.close();
+  });
+
+  it('filters by model: rows of tables with a model dimension by their own, others by the models their session used', async () => {
+    // Requests per model (a table with a model dimension) beside callsPlugin's tool calls (without one).
+    const requestsPlugin: MetricPlugin<{ requests: number }> = {
+      id: 'requests',
+      apiVersion: 2,
+      title: 'Requests',
+      description: 'Requests per model',
+      section: { safeParse: (v) => ({ success: true as const, data: v as { requests: number } }) },
+      createCollector: () => {
+        const rows = new Map<string, { bucket: number; model: string; requests: number }>();
+        return {
+          add: (event) => {
+            if (event.type !== 'api.response') return;
+            const e = event as ApiResponseEvent;
+            const row = rows.get(e.model) ?? { bucket: factBucket(e.ts), model: e.model, requests: 0 };
+            row.requests += 1;
+            rows.set(e.model, row);
+          },
+          finish: () => ({ requests: [...rows.values()].reduce((n, r) => n + r.requests, 0) }),
+          facts: () => ({ requests: [...rows.values()] }),
+        };
+      },
+      facts: {
+        tables: [{ name: 'requests', description: 'Requests', dimensions: [{ name: 'model', type: 'text', description: 'Model' }], measures: [{ name: 'requests', type: 'integer', description: 'Requests' }] }],
+        toSection: (summed) => ({ requests: summed['requests']!.reduce((n, r) => n + Number(r['requests']), 0) }),
+      },
+      merge: (all) => ({ requests: all.reduce((n, x) => n + x.requests, 0) }),
+      report: {},
+    };
+    const host = await testHost([callsPlugin(), requestsPlugin]);
+    const session = (id: string, start: string, models: string[], calls: number) => {
+      const t0 = Date.parse(start);
+      const at = (min: number) => new Date(t0 + min * 60_000).toISOString();
+      const lines: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: host.paths.root }];
+      models.forEach((model, i) => lines.push({ type: 'api.response', ts: at(i + 1), model, engine: 'e', tokens: { input: 1, output: 1 } }));
+      for (let i = 0; i < calls; i++) lines.push({ type: 'tool.call', ts: at(10 + i), name: 'Bash', durationMs: 1, success: true });
+      lines.push({ type: 'session.end', ts: at(30) });
+      writeFileSync(host.paths.journalFile(id), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    };
+    session('a', '2026-11-01T10:00:00Z', ['opus', 'opus', 'haiku'], 2);
+    session('b', '2026-11-02T10:00:00Z', ['haiku'], 5);
+    session('c', '2026-11-03T10:00:00Z', ['sonnet'], 7);
+    const store = await open(host);
+    const requests = (filter: object) => store.merged(filter).plugins['requests']?.section;
+    expect(requests({ models: ['opus'] })).toEqual({ requests: 2 });
+    expect(requests({ models: ['opus', 'haiku'] })).toEqual({ requests: 4 });
+    // Whole days from the rollup and a partial one from rows, both filtered by model.
+    expect(requests({ models: ['haiku'], sinceMs: Date.parse('2026-11-01T09:45:00Z') })).toEqual({ requests: 2 });
+    expect(requests({ models: ['haiku'], sinceMs: Date.parse('2026-11-01T10:15:00Z') })).toEqual({ requests: 1 });
+    expect(calls(store, { models: ['haiku'] })).toEqual({ calls: 7 });
+    expect(calls(store, { models: ['nope'] })).toBeUndefined();
+    expect(store.ids({ models: ['haiku'] })).toEqual(['b', 'a']);
+    expect(store.count({ models: ['sonnet'] })).toBe(1);
     store.close();
   });
 });

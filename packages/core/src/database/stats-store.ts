@@ -73,12 +73,12 @@ export class StatsStore {
 
   /** Sessions matching the filter. */
   count(filter: StoreFilter = {}): number {
-    return countSessions(this.db, filter);
+    return countSessions(this.db, filter, this.tables);
   }
 
   /** Ids of matching sessions, newest first, `limit` from `offset`, with the report stamps they were read at. */
   page(filter: StoreFilter, offset: number, limit: number): { id: string; stamp?: { size: number; mtimeMs: number } }[] {
-    return sessionPage(this.db, filter, offset, limit).map((row) => ({
+    return sessionPage(this.db, filter, this.tables, offset, limit).map((row) => ({
       id: row.id,
       ...(row.report_size !== null && row.report_mtime_ms !== null ? { stamp: { size: row.report_size, mtimeMs: row.report_mtime_ms } } : {}),
     }));
@@ -86,13 +86,13 @@ export class StatsStore {
 
   /** Ids of matching sessions, newest first. */
   ids(filter: StoreFilter = {}): string[] {
-    return sessionIds(this.db, filter);
+    return sessionIds(this.db, filter, this.tables);
   }
 
   /** Each fact table of a plugin summed over the matching sessions (see sumFacts). */
   factSums(pluginId: string, filter: StoreFilter = {}): Record<string, SummedFactRow[]> {
     const out: Record<string, SummedFactRow[]> = {};
-    for (const t of this.tables) if (t.plugin === pluginId) out[t.table.name] = sumFacts(this.db, t, filter);
+    for (const t of this.tables) if (t.plugin === pluginId) out[t.table.name] = sumFacts(this.db, t, filter, this.tables);
     return out;
   }
 
@@ -129,7 +129,7 @@ export class StatsStore {
         failed(entry.plugin, error);
       }
     };
-    for (const json of sessionSummaries(this.db, filter)) {
+    for (const json of sessionSummaries(this.db, filter, this.tables)) {
       const sections = JSON.parse(json) as Record<string, unknown>;
       for (const entry of legacy) {
         const section = sections[entry.plugin.id];
