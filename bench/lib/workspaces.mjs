@@ -14,17 +14,22 @@ const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const repoRoot = path.resolve(benchDir, '..');
 export const workDir = path.join(benchDir, '.work');
 
-function jsFiles(dir) {
+/** The TypeScript sources under `dir`, tests left out (dist/ is bundled, so its files no longer map to these folders). */
+function sourceFiles(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.js')).map((f) => path.join(dir, String(f))).sort();
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f))
+    .sort();
 }
 
 /** Hash of the code that decides what a report holds: the plugins and core's event and fold code. */
 export function codeHash() {
   const hash = createHash('sha256').update(String(GENERATOR_VERSION));
-  const dirs = ['tools', 'git', 'timing', 'tokens', 'cache'].map((p) => path.join(repoRoot, 'plugins', p, 'dist'));
-  dirs.push(path.join(repoRoot, 'packages/core/dist/events'), path.join(repoRoot, 'packages/core/dist/report'));
-  for (const file of dirs.flatMap(jsFiles)) hash.update(file.slice(repoRoot.length)).update(readFileSync(file));
+  const dirs = ['tools', 'git', 'timing', 'tokens', 'cache'].map((p) => path.join(repoRoot, 'plugins', p, 'src'));
+  dirs.push(path.join(repoRoot, 'packages/core/src/events'), path.join(repoRoot, 'packages/core/src/report'));
+  for (const file of dirs.flatMap(sourceFiles)) hash.update(file.slice(repoRoot.length)).update(readFileSync(file));
   hash.update(readFileSync(path.join(benchDir, 'lib/session-events.mjs')));
   return hash.digest('hex').slice(0, 12);
 }

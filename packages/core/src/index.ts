@@ -1,5 +1,7 @@
 // tsyringe needs the Reflect metadata API before any decorated class loads.
 import 'reflect-metadata';
+// Before any schema is built (see zod-setup.ts).
+import './zod-setup.js';
 
 export * from './errors.js';
 export * from './events/schema.js';

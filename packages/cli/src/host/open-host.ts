@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Config, type Interfaces } from '@oclif/core';
 import { Warnings, createHost, type Host } from '@radium-stats/core';
 import { discoverMetricPlugins } from './discover.js';
@@ -24,9 +24,9 @@ export async function openHost(config: Interfaces.Config, options: OpenHostOptio
   return createHost({ workspace, plugins, env, warnings });
 }
 
-/** Root of this package (where its package.json and `oclif` section are). */
+/** Root of this package (where its package.json and `oclif` section are), wherever the bundler put this module. */
 function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return path.dirname(createRequire(import.meta.url).resolve('@radium-stats/cli/package.json'));
 }
 
 /**

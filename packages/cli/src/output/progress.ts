@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 
 /** A progress display for long work (exports, index rebuilds). */
 export interface Progress {
@@ -22,13 +23,18 @@ export interface ProgressOptions {
 
 const silent: Progress = { tick: () => {}, stop: () => {} };
 
+/** cli-progress, loaded when a bar is first drawn: most runs draw none, and loading it costs start-up time. */
+let cliProgress: typeof CliProgress | undefined;
+const loadCliProgress = (): typeof CliProgress => (cliProgress ??= createRequire(import.meta.url)('cli-progress') as typeof CliProgress);
+
 /** Starts a progress bar on a TTY; anywhere else (pipes, CI, `--json`) it is silent. */
 export function startProgress(options: ProgressOptions): Progress {
   const stream = options.stream ?? process.stderr;
   if (options.enabled === false || !stream.isTTY || options.total <= 0) return silent;
-  const bar = new cliProgress.SingleBar(
+  const { SingleBar, Presets } = loadCliProgress();
+  const bar = new SingleBar(
     { stream, format: `${options.label} [{bar}] {value}/{total}`, hideCursor: true, clearOnComplete: true, noTTYOutput: false },
-    cliProgress.Presets.shades_classic,
+    Presets.shades_classic,
   );
   bar.start(options.total, 0);
   let stopped = false;

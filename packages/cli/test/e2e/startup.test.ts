@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '@radium-stats/core/testing';
@@ -6,12 +6,22 @@ import { CLI_ROOT, freshCliHome, radOk } from '../helpers/rad.js';
 
 const env = freshCliHome();
 const preload = path.join(CLI_ROOT, 'test', 'fixtures', 'report-native.cjs');
+const loadedPreload = path.join(CLI_ROOT, 'test', 'fixtures', 'report-loaded.mjs');
 
 /** Runs rad and says whether it loaded the SQLite native module. */
 function nativeLoaded(args: string[], cwd: string, input = ''): string {
   const report = path.join(tempDir(), 'native.txt');
   radOk(args, { cwd, input, env: { ...env, NODE_OPTIONS: `--require ${preload}`, RAD_TEST_NATIVE_REPORT: report } });
   return readFileSync(report, 'utf8');
+}
+
+/** Runs rad and says which of these packages it loaded (as ES or CommonJS modules). */
+function packagesLoaded(args: string[], cwd: string, names: string[]): string[] {
+  const report = path.join(tempDir(), 'loaded.txt');
+  writeFileSync(report, '');
+  radOk(args, { cwd, env: { ...env, NODE_OPTIONS: `--import ${loadedPreload}`, RAD_TEST_LOADED_REPORT: report } });
+  const files = readFileSync(report, 'utf8');
+  return names.filter((name) => files.includes(`/node_modules/${name}/`));
 }
 
 describe('start-up', () => {
@@ -23,5 +33,14 @@ describe('start-up', () => {
     const id = radOk(['session', 'start', '--agent', 'startup-test'], { cwd: ws, env }).stdout.trim();
     expect(nativeLoaded(['session', 'record', '--session-id', id], ws, '{"type":"tool.call","name":"Bash","durationMs":3,"success":true}\n')).toBe('not loaded');
     expect(nativeLoaded(['stats', 'history'], ws)).toBe('loaded');
+  });
+
+  it('showing a recorded session loads neither the git client nor the progress bar; ending one loads git', () => {
+    const ws = path.join(tempDir(), 'ws');
+    radOk(['init', ws], { cwd: tempDir(), env });
+    const id = radOk(['session', 'start', '--agent', 'startup-test'], { cwd: ws, env }).stdout.trim();
+    radOk(['session', 'record', '--session-id', id], { cwd: ws, env, input: '{"type":"tool.call","name":"Bash","durationMs":3,"success":true}\n' });
+    expect(packagesLoaded(['session', 'end', '--session-id', id], ws, ['simple-git'])).toEqual(['simple-git']);
+    expect(packagesLoaded(['stats', 'session'], ws, ['simple-git', 'cli-progress'])).toEqual([]);
   });
 });

@@ -1,14 +1,13 @@
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const usd = new Intl.NumberFormat('en-US', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+import { formatDecimal } from './decimal.js';
 
 /** `31056954` → `31,056,954`. */
 export function formatInteger(n: number): string {
-  return integer.format(n);
+  return formatDecimal(n, 0);
 }
 
 /** `0.125` → `$0.1250`; negative amounts as `-$0.0150`. */
 export function formatUsd(amount: number): string {
-  const text = usd.format(Math.abs(amount));
+  const text = formatDecimal(Math.abs(amount), 4);
   return amount < 0 && text !== '0.0000' ? `-$${text}` : `$${text}`;
 }
 

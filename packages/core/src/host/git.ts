@@ -1,4 +1,5 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { createRequire } from 'node:module';
+import type { SimpleGit, simpleGit as SimpleGitFactory } from 'simple-git';
 
 /** Git for one directory, as handed to plugins. */
 export type Git = SimpleGit;
@@ -23,6 +24,11 @@ const INTERACTIVE_ENV = new Set([
   'git_template_dir',
 ]);
 
+/** simple-git, loaded on first use: only sessions that record git changes need it, and it costs start-up time. */
+let simpleGitModule: { simpleGit: typeof SimpleGitFactory } | undefined;
+const loadSimpleGit = (): typeof SimpleGitFactory =>
+  (simpleGitModule ??= createRequire(import.meta.url)('simple-git') as { simpleGit: typeof SimpleGitFactory }).simpleGit;
+
 /** The process environment without the interactive-only variables. */
 function inheritedEnv(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -40,7 +46,7 @@ function inheritedEnv(): Record<string, string> {
 export function createGit(directory: string, extraEnv: Record<string, string> = {}): Git {
   // The user's own config locations (GIT_CONFIG_GLOBAL, GIT_CONFIG_COUNT, ...) are kept: they decide
   // how their repository reads, and only this process, not untrusted input, supplies them.
-  return simpleGit({
+  return loadSimpleGit()({
     baseDir: directory,
     maxConcurrentProcesses: 4,
     trimmed: false,

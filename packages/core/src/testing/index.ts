@@ -2,6 +2,7 @@ import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
+import '../zod-setup.js';
 import { initWorkspace } from '../workspace/init.js';
 import { createHost, type Host } from '../host/create-host.js';
 import { Warnings } from '../host/warnings.js';
