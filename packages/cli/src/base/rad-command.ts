@@ -1,5 +1,7 @@
 import { Command, Errors, ux } from '@oclif/core';
-import { RadiumError, Warnings, escapeTerminal, toSafeJson, type Host } from '@radium-stats/core';
+import { RadiumError, Warnings, escapeTerminal, resolveImporters, toSafeJson, type Host } from '@radium-stats/core';
+import { parseFilterFlags, type FilterFlagValues, type ParsedFilter } from '../filters/filter-flags.js';
+import { IMPORTERS_HOOK, runPluginHook } from '../host/discover.js';
 import { openHost } from '../host/open-host.js';
 import { progressListener } from '../output/progress.js';
 import { outputStyle, type OutputStyle } from '../output/style.js';
@@ -24,6 +26,12 @@ export abstract class RadCommand extends Command {
     const host = await openHost(this.config, { workspace, warnings: this.warnings });
     host.catalog.setProgress(progressListener('Indexing sessions', !this.jsonEnabled()));
     return host;
+  }
+
+  /** The store filter of the filter flags (see filters/filter-flags.ts); --source is checked against live, legacy and the installed importers. */
+  protected async parseFilter(flags: FilterFlagValues): Promise<ParsedFilter> {
+    const sources = async () => ['live', 'legacy', ...resolveImporters(await runPluginHook(this.config, IMPORTERS_HOOK, this.warnings.warn), this.warnings.warn).map((i) => i.id)];
+    return parseFilterFlags(flags, sources);
   }
 
   /** How human output may be styled on stdout (bold only on a TTY without NO_COLOR). */

@@ -1,4 +1,4 @@
-import { PluginError, RadiumError, type ActivePlugin, type Host, type NamedView, type ViewScope } from '@radium-stats/core';
+import { PluginError, RadiumError, type ActivePlugin, type Host, type NamedView, type StoreFilter, type ViewScope } from '@radium-stats/core';
 import { SectionMissingError, ViewUnavailableError } from '../errors.js';
 import { checkBlocks } from './check-blocks.js';
 import { arrangeBlocks } from './arrange-blocks.js';
@@ -16,33 +16,40 @@ export function findViewProvider(plugins: readonly ActivePlugin[], name: string)
 }
 
 /** Section and scope of a view: one session's section, or every session's summary merged (the catalog does the merging). */
-async function viewInput(host: Host, pluginId: string, sessionId: string | undefined): Promise<{ section: unknown; scope: ViewScope }> {
+async function viewInput(host: Host, pluginId: string, sessionId: string | undefined, filter: StoreFilter, filtered: boolean): Promise<{ section: unknown; scope: ViewScope; empty?: boolean }> {
   if (sessionId !== undefined) {
     const { report } = await host.store.load(sessionId);
     const section = report.sections[pluginId];
     if (section === undefined) throw new SectionMissingError(report.sessionId, pluginId);
     return { section, scope: { kind: 'session', sessions: 1, sessionId: report.sessionId } };
   }
-  const merged = await host.catalog.merged({}, [pluginId]);
-  if (merged.sessions === 0) throw noSessionsError(host);
+  const merged = await host.catalog.merged(filter, [pluginId]);
   const entry = merged.plugins[pluginId];
+  if (filtered && !entry) {
+    // Nothing matched: the view of no sessions (its JSON keeps its shape), when the plugin can make one.
+    const plugin = host.plugins.find((p) => p.plugin.id === pluginId)!.plugin;
+    if (plugin.facts) return { section: plugin.facts.toSection({}, { sessions: 0 }), scope: { kind: 'all', sessions: 0 }, empty: true };
+  }
+  if (merged.sessions === 0) throw noSessionsError(host);
   if (!entry) throw new PluginError(pluginId, 'has no section in any session of this workspace (or could not merge them; see the warnings)');
   return { section: entry.section, scope: { kind: 'all', sessions: entry.sessions } };
 }
 
 /** Computes `rad stats model` / `rad stats engine`: the named view of whichever plugin provides it. */
-export async function namedView(host: Host, name: string, sessionId: string | undefined): Promise<NamedView> {
+export async function namedView(host: Host, name: string, sessionId: string | undefined, filter: StoreFilter = {}, filtered = false): Promise<NamedView & { empty?: boolean }> {
   const provider = findViewProvider(host.plugins, name);
   if (!provider) throw new ViewUnavailableError(name);
   const { plugin, view } = provider;
   let result: NamedView;
+  let empty: boolean | undefined;
   try {
-    const { section, scope } = await viewInput(host, plugin.id, sessionId);
-    result = view(section, scope);
+    const input = await viewInput(host, plugin.id, sessionId, filter, filtered);
+    empty = input.empty;
+    result = view(input.section, input.scope);
   } catch (error) {
     if (error instanceof RadiumError) throw error;
     throw new PluginError(plugin.id, `failed to build the ${name} view (${(error as Error)?.message ?? String(error)})`, { cause: error });
   }
   if (typeof result !== 'object' || result === null) throw new PluginError(plugin.id, `returned no ${name} view`);
-  return { blocks: arrangeBlocks(checkBlocks(plugin.id, `the ${name} view`, result.blocks, host.warnings.warn)), json: result.json };
+  return { blocks: arrangeBlocks(checkBlocks(plugin.id, `the ${name} view`, result.blocks, host.warnings.warn)), json: result.json, ...(empty ? { empty } : {}) };
 }

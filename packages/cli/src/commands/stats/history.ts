@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { UsageError, formatInteger } from '@radium-stats/core';
 import { RadCommand } from '../../base/rad-command.js';
+import { describeFilters, filterFlags } from '../../filters/filter-flags.js';
 import { workspaceFlag } from '../../base/flags.js';
 import { renderBlocks } from '../../output/render-blocks.js';
 import type { HistoryJson } from '../../output/schemas.js';
@@ -25,6 +26,7 @@ export default class StatsHistory extends RadCommand {
   static override flags = {
     limit: Flags.integer({ description: `Sessions to show (1-${MAX_LIMIT}).`, default: 10 }),
     offset: Flags.integer({ description: 'Newest sessions to skip, for paging.', default: 0 }),
+    ...filterFlags,
     workspace: workspaceFlag,
   };
 
@@ -33,10 +35,12 @@ export default class StatsHistory extends RadCommand {
     if (flags.limit > MAX_LIMIT) throw new UsageError(`--limit can be at most ${MAX_LIMIT} (got ${flags.limit}): use --offset to page through more sessions.`);
     if (flags.limit < 1) throw new UsageError(`--limit must be at least 1 (got ${flags.limit}).`);
     if (flags.offset < 0) throw new UsageError(`--offset must be 0 or more (got ${flags.offset}).`);
+    const { filter, applied } = await this.parseFilter(flags);
     const host = await this.openHost(flags.workspace);
-    const page = await host.catalog.page(flags.offset, flags.limit);
-    if (page.total === 0) throw noSessionsError(host, NO_HISTORY);
-    if (!this.jsonEnabled()) {
+    const page = await host.catalog.page(flags.offset, flags.limit, filter);
+    if (page.total === 0 && applied.length === 0) throw noSessionsError(host, NO_HISTORY);
+    if (page.total === 0) this.print(`No sessions match these filters: ${applied.join(', ')}.`);
+    else if (!this.jsonEnabled()) {
       const first = flags.offset + 1;
       const last = flags.offset + page.items.length;
       const footer =
@@ -45,7 +49,8 @@ export default class StatsHistory extends RadCommand {
           : `Sessions ${formatInteger(first)}-${formatInteger(last)} of ${formatInteger(page.total)}` +
             (last < page.total ? ` (next page: --offset ${last}).` : '.');
       const table = page.items.length > 0 ? `${renderBlocks([historyTable(page.items, host.plugins, host.warnings.warn)], this.style, this.warnings.warn)}\n\n` : '';
-      this.print(`${table}${footer}`);
+      const heading = describeFilters(applied);
+      this.print(`${heading ? `${heading}\n\n` : ''}${table}${footer}`);
     }
     return { total: page.total, offset: flags.offset, limit: flags.limit, sessions: page.items };
   }
