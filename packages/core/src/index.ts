@@ -3,6 +3,8 @@ import 'reflect-metadata';
 // Before any schema is built (see zod-setup.ts).
 import './zod-setup.js';
 
+// The public contract: what plugins, importers, the CLI and runtimes use. Internals of the store,
+// the journal and report parsing stay inside this package.
 export * from './errors.js';
 export * from './events/schema.js';
 export * from './events/parse.js';
@@ -17,15 +19,9 @@ export * from './ceilings.js';
 export * from './report/schema.js';
 export * from './report/legacy-schema.js';
 export * from './report/fold.js';
-export * from './report/migrate.js';
-export * from './journal/append.js';
-export * from './journal/read.js';
 export * from './store/paths.js';
-export * from './store/session-id.js';
-export * from './store/atomic-write.js';
 export * from './store/temp-files.js';
 export * from './store/report-store.js';
-export * from './store/lock-file.js';
 export * from './store/catalog.js';
 export * from './database/stats-store.js';
 export type { StoreFilter } from './database/queries.js';
@@ -38,12 +34,10 @@ export * from './host/tokens.js';
 export * from './host/warnings.js';
 export * from './host/git.js';
 export * from './host/services.js';
-export * from './host/session-folder.js';
 export * from './host/create-host.js';
 export * from './format/escape.js';
 export * from './format/safe-json.js';
 export * from './format/truncate.js';
-export * from './events/bounds.js';
 export * from './format/numbers.js';
 export * from './format/compare-code-points.js';
 export * from './importing/index.js';
