@@ -23,6 +23,7 @@ const CLI_RECORD_EVENTS = 10_000;
 const cli = path.join(repoRoot, 'packages/cli/bin/run.js');
 const floorScript = path.join(repoRoot, 'bench/lib/floor.mjs');
 const log = (line) => process.stderr.write(`${line}\n`);
+const FILTER = ['--since', '2025-07-01', '--until', '2025-09-30', '--timezone', 'Europe/Paris', '--agent', 'bench-agent'];
 
 if (!existsSync(path.join(repoRoot, 'packages/cli/dist/commands'))) {
   log('The CLI is not built: run `pnpm bench` (it builds first) or `pnpm build`.');
@@ -51,6 +52,8 @@ for (const size of SIZES) {
   fast[`history@${size}`] = rad('stats', 'history', '--limit', '10', '--workspace', workspaces[size]);
   fast[`model@${size}`] = rad('stats', 'model', '--workspace', workspaces[size]);
   fast[`engine@${size}`] = rad('stats', 'engine', '--workspace', workspaces[size]);
+  // A quarter in a time zone east of UTC (its ends are not whole UTC days), for one agent.
+  fast[`filtered@${size}`] = rad('stats', 'model', ...FILTER, '--workspace', workspaces[size]);
   fast[`session@${size}`] = rad('stats', 'session', '--workspace', workspaces[size]);
 }
 const timed = measureRounds(Object.fromEntries(Object.entries(fast).map(([key, args]) => [key, { args }])), 7);
@@ -73,7 +76,7 @@ log(`Timing the first history over ${int(await journalsOnlyWorkspace(workspaces[
 const firstHistory = measureRounds({ firstHistory: { args: rad('stats', 'history', '--limit', '10', '--workspace', journalsOnly) } }, 1).firstHistory;
 rmSync(journalsOnly, { recursive: true, force: true });
 const results = Object.fromEntries(
-  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
+  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
 );
 const version = timed.version;
 
