@@ -15,22 +15,20 @@ import * as esbuild from 'esbuild';
 /** The package that inlines zod; the others import its copy (`${ZOD_HOME}/zod`), so a run has one zod. */
 const ZOD_HOME = '@radium-stats/core';
 const ZOD_SHARED = `${ZOD_HOME}/zod`;
-/** Libraries inlined into the bundles (each a tree of many small files that only our packages use). */
-const INLINE = new Set(['zod', 'tsyringe']);
+/**
+ * Libraries inlined into the bundles: trees of many small files that only our packages use, and the
+ * Reflect polyfill tsyringe needs (a CommonJS file, which an ES import loads through a slower path).
+ */
+const INLINE = new Set(['zod', 'tsyringe', 'reflect-metadata']);
 
 const root = process.cwd();
 const dist = path.join(root, 'dist');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-/**
- * Inlined CommonJS code may require Node built-ins, which an ES module has no `require` for. Core's
- * decorated classes need the Reflect metadata API before tsyringe loads, and a chunk shared by several
- * entries runs before any entry's own imports, so every file of a package using it loads it first.
- */
+/** Inlined CommonJS code may require Node built-ins, which an ES module has no `require` for. */
 const banner = [
   "import { createRequire as __radCreateRequire } from 'node:module';",
   'const require = __radCreateRequire(import.meta.url);',
-  ...(pkg.dependencies?.['reflect-metadata'] ? ["import 'reflect-metadata';"] : []),
 ].join('\n');
 
 /** Every file under `dir`, or none when it does not exist. */
@@ -78,6 +76,17 @@ const dependencyPolicy = {
       const text = readFileSync(args.path, 'utf8');
       return { contents: text.replace(/^import \{ z \} from 'zod';$/gm, "import * as z from 'zod';"), loader: 'js' };
     });
+    // tsyringe needs the Reflect metadata API when it loads. An entry's own imports run after the
+    // chunks it shares with other entries, so `import 'reflect-metadata'` at the top of an entry can
+    // come too late: tsyringe is reached through a module that loads the API first.
+    build.onResolve({ filter: /^tsyringe$/ }, (args) =>
+      args.importer.startsWith(dist + path.sep) ? { path: 'tsyringe', namespace: 'tsyringe-with-reflect' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'tsyringe-with-reflect' }, () => ({
+      contents: "import 'reflect-metadata';\nexport * from 'tsyringe';",
+      resolveDir: root,
+      loader: 'js',
+    }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.kind === 'entry-point' || isBuiltin(args.path)) return undefined;
       const name = packageName(args.path);
