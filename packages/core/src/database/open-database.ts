@@ -31,7 +31,7 @@ function openAndMigrate(file: string): Db {
     // No fsync: a killed process loses nothing SQLite wrote (the OS has it); only a power loss can
     // damage the file, and a damaged store is set aside and rebuilt from the reports.
     db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -65536');
+    db.pragma('cache_size = -8192');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > STORE_VERSION) throw new StoreTooNewError(file, version, STORE_VERSION);
     if (version < STORE_VERSION) {

@@ -82,7 +82,10 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     const entry = byId.get(b.id);
     if (entry && unchanged(b, entry, nowMs)) warn(b.message);
   }
-  const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs));
+  // In the order the files were last written, which is about the order the sessions ran: sessions
+  // of the same days come together, so the rollups sum them in memory before writing.
+  const written = (e: SessionEntry) => e.report?.mtimeMs ?? e.journal?.mtimeMs ?? 0;
+  const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs)).sort((a, b) => written(a) - written(b));
   await writeSessions(deps, changed);
   if (dir) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(JSON.stringify(dir));
 }
