@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { StoreTooNewError } from '../errors.js';
-import { MIGRATIONS, STORE_VERSION } from './migrations.js';
+import { SCHEMA, STORE_VERSION } from './schema.js';
 
 /** A connection to the stats database. */
 export type Db = Database.Database;
@@ -36,9 +36,12 @@ function openAndMigrate(file: string): Db {
     if (version > STORE_VERSION) throw new StoreTooNewError(file, version, STORE_VERSION);
     if (version < STORE_VERSION) {
       db.transaction(() => {
-        // Another process may have migrated while this one waited for the write lock.
-        const now = db.pragma('user_version', { simple: true }) as number;
-        for (let v = now; v < STORE_VERSION; v++) db.exec(MIGRATIONS[v]!);
+        // Another process may have made the schema while this one waited for the write lock.
+        if ((db.pragma('user_version', { simple: true }) as number) >= STORE_VERSION) return;
+        // A cache: an older store's tables go, and every report is read again into the new ones.
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+        for (const name of tables) db.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);
+        db.exec(SCHEMA);
         db.pragma(`user_version = ${STORE_VERSION}`);
       }).immediate();
     }

@@ -108,6 +108,24 @@ describe('the stats store', () => {
     store.close();
   });
 
+  it('remakes a database written by an older rad and reads every report into it', async () => {
+    const host = await testHost([callsPlugin()]);
+    journal(host, 's1', '2026-11-01T10:00:00Z', 2);
+    (await open(host)).close();
+    // The first store's sessions table had no integer key, and a summary of every session.
+    const old = new Database(dbFile(host));
+    old.exec('DROP TABLE sessions; CREATE TABLE sessions (id TEXT PRIMARY KEY, summary TEXT); INSERT INTO sessions VALUES (\'s1\', \'{}\')');
+    old.pragma('user_version = 1');
+    old.close();
+    const store = await open(host);
+    expect(calls(store)).toEqual({ calls: 2 });
+    expect(store.ids()).toEqual(['s1']);
+    store.close();
+    const again = new Database(dbFile(host));
+    expect(again.pragma('user_version', { simple: true })).toBe(2);
+    again.close();
+  });
+
   it('refuses a database written by a newer rad, and leaves it as it is', async () => {
     const host = await testHost([callsPlugin()]);
     (await open(host)).close();
