@@ -39,6 +39,14 @@ export class SessionNotFoundError extends RadiumError {
   }
 }
 
+/** A session id prefix that more than one session starts with. */
+export class AmbiguousSessionIdError extends RadiumError {
+  override name = 'AmbiguousSessionIdError';
+  constructor(readonly prefix: string, readonly matches: readonly string[], more: boolean) {
+    super(`Session id ${JSON.stringify(prefix)} is the start of ${more ? 'more than ' : ''}${matches.length} sessions (${matches.join(', ')}${more ? ', …' : ''}): type more of it.`);
+  }
+}
+
 /** The workspace holds no sessions at all. */
 export class NoSessionsError extends RadiumError {
   override name = 'NoSessionsError';

@@ -8,5 +8,5 @@ export const workspaceFlag = Flags.string({
 
 /** `--session-id ID`: one session instead of the default. */
 export function sessionIdFlag(description: string) {
-  return Flags.string({ description, helpValue: 'ID' });
+  return Flags.string({ description: `${description} A full id, the agent's own id of an imported session, or a unique start of either (4 characters or more).`, helpValue: 'ID' });
 }

@@ -18,7 +18,7 @@ export function findViewProvider(plugins: readonly ActivePlugin[], name: string)
 /** Section and scope of a view: one session's section, or every session's summary merged (the catalog does the merging). */
 async function viewInput(host: Host, pluginId: string, sessionId: string | undefined, filter: StoreFilter, filtered: boolean): Promise<{ section: unknown; scope: ViewScope; empty?: boolean }> {
   if (sessionId !== undefined) {
-    const { report } = await host.store.load(sessionId);
+    const { report } = await host.store.load(await host.catalog.resolveId(sessionId));
     const section = report.sections[pluginId];
     if (section === undefined) throw new SectionMissingError(report.sessionId, pluginId);
     return { section, scope: { kind: 'session', sessions: 1, sessionId: report.sessionId } };

@@ -12,7 +12,7 @@ export function noSessionsError(host: Host, words: string = NO_SESSIONS): NoSess
 
 /** Loads the session with this id, or the most recent one (a live one included) when no id is given. */
 export async function selectSession(host: Host, sessionId: string | undefined): Promise<SessionReport> {
-  const id = sessionId ?? (await host.catalog.latestId());
+  const id = sessionId !== undefined ? await host.catalog.resolveId(sessionId) : await host.catalog.latestId();
   if (id === undefined) throw noSessionsError(host);
   return (await host.store.load(id)).report;
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '@radium-stats/core/testing';
@@ -79,8 +79,15 @@ export function radOk(args: string[], options: Parameters<typeof rad>[1]): RadRe
 /** A copy of the bundled example workspace (the spec's example sessions as journals), so reports written while reading stay out of the repo. */
 export function exampleWorkspace(): string {
   const dir = tempDir('rad-example-');
-  cpSync(path.join(REPO_ROOT, 'examples', 'workspace', '.radium'), path.join(dir, '.radium'), { recursive: true });
-  rmSync(path.join(dir, '.radium', '_internals', 'stats.db'), { force: true });
+  // Only what the repository ships (journals and config): `pnpm demo` writes reports and a store
+  // into examples/workspace, and a test must start from the same files whether it ran or not.
+  cpSync(path.join(REPO_ROOT, 'examples', 'workspace', '.radium'), path.join(dir, '.radium'), {
+    recursive: true,
+    filter: (source) => !/\.json$/.test(source) || !source.includes(`${path.sep}sessions${path.sep}`),
+  });
+  for (const name of readdirSync(path.join(dir, '.radium', '_internals'))) {
+    if (name.startsWith('stats.db')) rmSync(path.join(dir, '.radium', '_internals', name), { force: true });
+  }
   return dir;
 }
 

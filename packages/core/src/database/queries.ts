@@ -173,3 +173,15 @@ export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter, t
     return out;
   });
 }
+
+/**
+ * Sessions an id a user typed may mean: the one with that id or that agent's own id, else those
+ * whose id or agent's id starts with it (at most `limit`).
+ */
+export function sessionsNamed(db: Db, typed: string, minPrefix: number, limit: number): string[] {
+  const exact = db.prepare('SELECT id FROM sessions WHERE id = ? OR agent_session_id = ? ORDER BY id LIMIT 2').pluck().all(typed, typed) as string[];
+  if (exact.length > 0 || typed.length < minPrefix) return exact;
+  // GLOB is case-sensitive, like ids; its metacharacters in what was typed are escaped as classes.
+  const pattern = `${typed.replace(/[*?[]/g, (c) => `[${c}]`)}*`;
+  return db.prepare('SELECT id FROM sessions WHERE id GLOB ? OR agent_session_id GLOB ? ORDER BY id LIMIT ?').pluck().all(pattern, pattern, limit) as string[];
+}

@@ -6,7 +6,7 @@ import type { ProgressListener } from './progress.js';
 import type { SummedFactRow } from '../plugin/facts.js';
 import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
 import { openDatabase, type Db } from './open-database.js';
-import { countSessions, sessionIds, sessionPage, sessionSummaries, sumFacts, type StoreFilter } from './queries.js';
+import { countSessions, sessionIds, sessionPage, sessionsNamed, sessionSummaries, sumFacts, type StoreFilter } from './queries.js';
 import { refreshSessions, syncStore } from './sync.js';
 
 /** What the store needs from its host. */
@@ -82,6 +82,11 @@ export class StatsStore {
       id: row.id,
       ...(row.report_size !== null && row.report_mtime_ms !== null ? { stamp: { size: row.report_size, mtimeMs: row.report_mtime_ms } } : {}),
     }));
+  }
+
+  /** Sessions an id a user typed may mean (see sessionsNamed). */
+  named(typed: string, minPrefix: number, limit: number): string[] {
+    return sessionsNamed(this.db, typed, minPrefix, limit);
   }
 
   /** Ids of matching sessions, newest first. */

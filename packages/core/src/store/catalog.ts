@@ -8,9 +8,16 @@ import { summarizeReport, type SessionSummary } from '../database/summary.js';
 import type { ProgressListener } from '../database/progress.js';
 import { fileStamp, sameFile } from '../database/stamps.js';
 import { ReportStore } from './report-store.js';
+import { assertSessionId } from './session-id.js';
+import { AmbiguousSessionIdError, SessionNotFoundError } from '../errors.js';
 
 export { summarizeReport, type SessionSummary } from '../database/summary.js';
 export type { ProgressListener } from '../database/progress.js';
+
+/** Shortest start of an id that is looked up as a prefix. */
+const MIN_ID_PREFIX = 4;
+/** Matches an ambiguous prefix lists. */
+const SHOWN_MATCHES = 5;
 
 /** A page of sessions, newest first. */
 export interface SessionPage {
@@ -85,6 +92,23 @@ export class SessionCatalog {
   /** Every selected session's sections merged per active plugin (or per plugin in `only`), summed in SQL where the plugin declares facts. */
   async merged(filter: StoreFilter = {}, only?: readonly string[]): Promise<MergedSummaries> {
     return (await this.store()).merged(filter, only);
+  }
+
+  /**
+   * The session id a user typed: a full id, the agent's own id of an imported session (Claude Code,
+   * Codex or Gemini session id), or a unique start of either of at least 4 characters. Throws
+   * SessionNotFoundError, or AmbiguousSessionIdError listing the sessions it could be.
+   */
+  async resolveId(typed: string): Promise<string> {
+    // Ids and agents' ids are file-name safe: anything else (a path) is refused as it is typed.
+    assertSessionId(typed);
+    // A full id needs no store (two stats), which keeps `stats session --session-id` fast.
+    const entry = await this.reports.entry(typed);
+    if (entry.report || entry.journal) return typed;
+    const found = (await this.store()).named(typed, MIN_ID_PREFIX, SHOWN_MATCHES + 1);
+    if (found.length === 1) return found[0]!;
+    if (found.length === 0) throw new SessionNotFoundError(typed);
+    throw new AmbiguousSessionIdError(typed, found.slice(0, SHOWN_MATCHES), found.length > SHOWN_MATCHES);
   }
 
   /** Id of the most recent session (a live one included), or undefined when there are none. */

@@ -16,7 +16,7 @@ export default class StatsCompare extends RadCommand {
     { description: 'As JSON', command: '<%= config.bin %> <%= command.id %> 3c6ddcd3-85b6-48f1-88e1-f428ca458337 a1b2c3d4-e5f6-7890-abcd-ef1234567890 --json' },
   ];
   static override args = {
-    a: Args.string({ description: 'Id of session A (the baseline).', required: true, ignoreStdin: true }),
+    a: Args.string({ description: 'Id of session A (the baseline): a full id, the agent\'s own id, or a unique start of either.', required: true, ignoreStdin: true }),
     b: Args.string({ description: 'Id of session B.', required: true, ignoreStdin: true }),
   };
   static override flags = { workspace: workspaceFlag };
@@ -24,8 +24,8 @@ export default class StatsCompare extends RadCommand {
   async run(): Promise<CompareJson> {
     const { args, flags } = await this.parse(StatsCompare);
     const host = await this.openHost(flags.workspace);
-    const a = (await host.store.load(args.a)).report;
-    const b = (await host.store.load(args.b)).report;
+    const a = (await host.store.load(await host.catalog.resolveId(args.a))).report;
+    const b = (await host.store.load(await host.catalog.resolveId(args.b))).report;
     const comparison = compareReports(a, b, host.plugins, host.warnings.warn);
     if (!this.jsonEnabled()) this.print(renderComparison(comparison, this.style, this.warnings.warn));
     return comparison;

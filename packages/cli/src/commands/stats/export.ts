@@ -72,9 +72,10 @@ export default class StatsExport extends RadCommand {
   async run(): Promise<ExportResultJson | undefined> {
     const { flags } = await this.parse(StatsExport);
     const { filter, applied } = await this.parseFilter(flags);
-    const id = flags['session-id'];
-    if (id !== undefined && applied.length > 0) throw new UsageError('--session-id exports one session: it does not take --since, --until, --agent, --source, --project or --model.');
+    const typed = flags['session-id'];
+    if (typed !== undefined && applied.length > 0) throw new UsageError('--session-id exports one session: it does not take --since, --until, --agent, --source, --project or --model.');
     const host = await this.openHost(flags.workspace);
+    const id = typed === undefined ? undefined : await host.catalog.resolveId(typed);
     const ids = id ? [id] : await host.catalog.idsNewestFirst(filter);
     if (ids.length === 0 && applied.length === 0) throw noSessionsError(host);
     // The document stays valid JSON with no sessions in it; the note goes to stderr.
