@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { FactRow } from '../plugin/facts.js';
-import { halfColumn, quoteIdent, ROLLUP_DAY_MS, ROLLUP_KEY, ROLLUP_ROWS, ROLLUP_SESSION_COLUMNS, rollupSessionColumn, ROWS_PER_SESSION, type StoredFactTable } from './fact-tables.js';
+import { halfColumn, quoteIdent, ROLLUP_DAY_MS, ROLLUP_KEY, ROLLUP_ROWS, ROLLUP_SESSION_COLUMNS, rollupSessionColumn, ROWS_PER_SESSION, sessionKeyOf, type StoredFactTable } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
 /** The session columns a rollup groups by. */
@@ -96,4 +96,26 @@ export class RollupWriter {
     if (this.removed) this.dropEmpty.run();
     this.removed = false;
   }
+}
+
+/**
+ * Makes a rollup again from every row of its table, in one `GROUP BY`: after a full rebuild this
+ * costs a third of summing each session in as it is written. Keys are made as `add` makes them
+ * (a JSON array of the group), so later writes land on the same rows.
+ */
+export function remakeRollup(db: Db, stored: StoredFactTable): void {
+  const { table, sql, rollup } = stored;
+  const dims = table.dimensions.map((d) => quoteIdent(d.name));
+  const day = `(f.bucket - ((f.bucket % ${ROLLUP_DAY_MS}) + ${ROLLUP_DAY_MS}) % ${ROLLUP_DAY_MS})`;
+  const groupBy = [day, ...ROLLUP_SESSION_COLUMNS.map((c) => `s.${c}`), ...dims.map((d) => `f.${d}`)];
+  const columns = table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
+  const sums = table.measures.flatMap((m) => {
+    const c = `f.${quoteIdent(m.name)}`;
+    return m.type === 'integer' ? [`SUM(${c} >> 32)`, `SUM(${c} & 4294967295)`] : [`SUM(${c})`];
+  });
+  db.exec(`DELETE FROM ${rollup}`);
+  db.exec(`INSERT INTO ${rollup} (${[ROLLUP_KEY, 'day', ...ROLLUP_SESSION_COLUMNS.map(rollupSessionColumn), ...dims, ...columns, ROLLUP_ROWS].join(', ')})
+    SELECT json_array(${groupBy.join(', ')}), ${[...groupBy, ...sums].join(', ')}, count(*)
+    FROM ${sql} f JOIN sessions s ON s.key = ${sessionKeyOf('f')}
+    GROUP BY ${groupBy.join(', ')}`);
 }

@@ -101,7 +101,15 @@ export class SessionWriter {
   private readonly removeBroken;
   private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[]; rollup: RollupWriter }[];
 
-  constructor(private readonly db: Db, tables: readonly StoredFactTable[]) {
+  /**
+   * `sumRollups: false` (a full rebuild): rows are written without summing them into the rollups,
+   * which the caller remakes afterwards (see remakeRollups).
+   */
+  constructor(
+    private readonly db: Db,
+    tables: readonly StoredFactTable[],
+    private readonly sumRollups = true,
+  ) {
     this.insert = db.prepare(`INSERT INTO sessions (id, agent_session_id, source, agent, project, start_ms, end_ms, status, wall_ms,
       report_size, report_mtime_ms, journal_size, journal_mtime_ms) VALUES (@id, @agent_session_id, @source, @agent, @project,
       @start_ms, @end_ms, @status, @wall_ms, @report_size, @report_mtime_ms, @journal_size, @journal_mtime_ms)`);
@@ -132,7 +140,7 @@ export class SessionWriter {
     for (const { table, insert, columns, rollup } of this.facts) {
       const rows = facts[table.plugin]?.[table.table.name] ?? [];
       rows.forEach((fact, i) => insert.run(key * ROWS_PER_SESSION + i, fact.bucket, ...columns.map((c) => fact[c] ?? null)));
-      rollup.add(row, rows);
+      if (this.sumRollups) rollup.add(row, rows);
     }
   }
 

@@ -217,6 +217,18 @@ describe('the stats store', () => {
     // A status filter reads every row instead of the rollup: both agree.
     expect(calls(store, { status: 'ended' })).toEqual(calls(store));
     store.close();
+    // Remade in one GROUP BY (as after a rebuild, or when a rebuild was killed before it remade
+    // them): the same groups under the same keys as summed session by session.
+    const db = new Database(dbFile(host));
+    const rollup = () => db.prepare('SELECT * FROM "rollup:calls:calls" ORDER BY ":key"').all();
+    const summed = rollup();
+    db.exec(`DELETE FROM "rollup:calls:calls"; INSERT INTO meta (key, value) VALUES ('rollups', 'stale')`);
+    const again = await open(host);
+    expect(rollup()).toEqual(summed);
+    expect(calls(again)).toEqual(expected(() => true));
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get()).toBeUndefined();
+    again.close();
+    db.close();
   });
 
   it('leaves out facts that do not fit their declaration, with a warning naming the report', async () => {

@@ -7,6 +7,7 @@ import { throttledProgress, type ProgressListener } from './progress.js';
 import type { Db } from './open-database.js';
 import { reportFacts, sessionRow, SessionWriter } from './session-row.js';
 import type { StoredFactTable } from './fact-tables.js';
+import { remakeRollup } from './rollup.js';
 
 /** What a sync needs. */
 export interface SyncDeps {
@@ -18,6 +19,9 @@ export interface SyncDeps {
   progress?: ProgressListener | undefined;
   now: () => number;
 }
+
+/** Sessions into an empty store from which the rollups are remade at the end instead of summed as written. */
+const BULK_SESSIONS = 1_000;
 
 /** Sessions written per transaction: big enough to amortize the commit, small enough not to hold the write lock long. */
 const BATCH = 2_000;
@@ -86,8 +90,23 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   // of the same days come together, so the rollups sum them in memory before writing.
   const written = (e: SessionEntry) => e.report?.mtimeMs ?? e.journal?.mtimeMs ?? 0;
   const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs)).sort((a, b) => written(a) - written(b));
-  await writeSessions(deps, changed);
+  // Many sessions into an empty store (a rebuild): the rollups are remade once at the end. Until
+  // then they are marked stale in the store, so that a process killed halfway, or another one
+  // reading meanwhile, remakes them before answering.
+  const bulk = changed.length >= BULK_SESSIONS && db.prepare('SELECT 1 FROM sessions LIMIT 1').get() === undefined;
+  if (bulk) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', 'stale')").run();
+  await writeSessions(deps, changed, !bulk);
+  if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(db, tables);
   if (dir) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(JSON.stringify(dir));
+}
+
+/** Remakes every rollup from its rows and clears the stale mark, in one write transaction. */
+function remakeRollups(db: Db, tables: readonly StoredFactTable[]): void {
+  db.transaction(() => {
+    if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() === undefined) return;
+    for (const t of tables) remakeRollup(db, t);
+    db.prepare("DELETE FROM meta WHERE key = 'rollups'").run();
+  }).immediate();
 }
 
 /**
@@ -103,10 +122,10 @@ const sectionsUsed = (plugin: AnyMetricPlugin, report: SessionReport): boolean =
  * across a wait for the disk (a journal to fold), so other processes wait for the lock only while
  * rows are written, and what was read is garbage before it grows old.
  */
-async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[]): Promise<void> {
+async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], sumRollups = true): Promise<void> {
   if (entries.length === 0) return;
   const { db, reports, plugins, tables } = deps;
-  const writer = new SessionWriter(db, tables);
+  const writer = new SessionWriter(db, tables, sumRollups);
   const markBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
   const progress = throttledProgress(entries.length >= 2_000 ? deps.progress : undefined, entries.length);
   let done = 0;
