@@ -99,6 +99,10 @@ export class SessionWriter {
   private readonly remove;
   private readonly removeSummary;
   private readonly removeBroken;
+  private readonly anyBroken;
+  private readonly addBroken;
+  /** Whether `broken` may hold a row in this transaction (most syncs have none: a delete per session is then waste). */
+  private brokenMarks = true;
   private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[]; rollup: RollupWriter }[];
 
   /**
@@ -118,6 +122,8 @@ export class SessionWriter {
     this.remove = db.prepare('DELETE FROM sessions WHERE key = ?');
     this.removeSummary = db.prepare('DELETE FROM summaries WHERE id = ?');
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
+    this.anyBroken = db.prepare('SELECT 1 FROM broken LIMIT 1');
+    this.addBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
     this.facts = tables.map((table) => {
       const columns = [...table.table.dimensions, ...table.table.measures].map((c) => c.name);
       const names = ['id', 'bucket', ...columns].map((c) => `"${c}"`).join(', ');
@@ -146,7 +152,7 @@ export class SessionWriter {
 
   /** Removes a session's row, summary, fact rows (and their part of the rollups) and broken mark. */
   delete(id: string): void {
-    this.removeBroken.run(id);
+    if (this.brokenMarks) this.removeBroken.run(id);
     const key = this.keyOf.get(id) as number | undefined;
     if (key === undefined) return;
     for (const { clear, rollup } of this.facts) {
@@ -172,6 +178,14 @@ export class SessionWriter {
   /** Starts a write transaction (BEGIN IMMEDIATE) that `commit` ends, for writes between waits. */
   begin(): void {
     this.db.exec('BEGIN IMMEDIATE');
+    this.brokenMarks = this.anyBroken.get() !== undefined;
+  }
+
+  /** Remembers why a session's files cannot be read (its rows are deleted first); the warning is repeated at every sync until they change. */
+  markBroken(entry: SessionEntry, message: string): void {
+    this.delete(entry.id);
+    this.addBroken.run(entry.id, entry.report?.size ?? null, entry.report?.mtimeMs ?? null, entry.journal?.size ?? null, entry.journal?.mtimeMs ?? null, message);
+    this.brokenMarks = true;
   }
 
   /** Brings the rollups in step and commits the transaction `begin` started. */

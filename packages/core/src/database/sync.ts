@@ -126,7 +126,6 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], s
   if (entries.length === 0) return;
   const { db, reports, plugins, tables } = deps;
   const writer = new SessionWriter(db, tables, sumRollups);
-  const markBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
   const progress = throttledProgress(entries.length >= 2_000 ? deps.progress : undefined, entries.length);
   let done = 0;
   let pending = 0;
@@ -145,9 +144,7 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], s
       if (report) {
         writer.write(sessionRow(entry.id, report, entry, plugins, deps.warn), reportFacts(report, plugins));
       } else {
-        writer.delete(entry.id);
-        const message = messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`;
-        markBroken.run(entry.id, entry.report?.size ?? null, entry.report?.mtimeMs ?? null, entry.journal?.size ?? null, entry.journal?.mtimeMs ?? null, message);
+        writer.markBroken(entry, messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`);
       }
       if (++pending === BATCH) (writer.commit(), (pending = 0));
       progress(++done);
