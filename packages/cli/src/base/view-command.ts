@@ -1,6 +1,5 @@
-import { UsageError } from '@radium-stats/core';
 import { RadCommand } from './rad-command.js';
-import { describeFilters, filterFlags } from '../filters/filter-flags.js';
+import { describeFilters, filterFlags, noMatch } from '../filters/filter-flags.js';
 import { sessionIdFlag, workspaceFlag } from './flags.js';
 import { renderBlocks } from '../output/render-blocks.js';
 import { namedView } from '../views/named-view.js';
@@ -19,12 +18,11 @@ export abstract class NamedViewCommand extends RadCommand {
   async run(): Promise<unknown> {
     const { flags } = await this.parse(this.ctor as typeof NamedViewCommand);
     const { filter, applied } = await this.parseFilter(flags);
-    if (flags['session-id'] !== undefined && applied.length > 0) throw new UsageError('--session-id shows one whole session: it does not take --since, --until, --agent, --source, --project or --model.');
     const host = await this.openHost(flags.workspace);
     const result = await namedView(host, this.view, flags['session-id'], filter, applied.length > 0);
     const heading = describeFilters(applied);
     if (!this.jsonEnabled()) {
-      if (result.empty) this.print(`No sessions match these filters: ${applied.join(', ')}.`);
+      if (result.empty) this.print(noMatch(applied));
       else this.print([heading, renderBlocks(result.blocks, this.style, this.warnings.warn)].filter((x) => x !== undefined).join('\n\n'));
     }
     return result.json;

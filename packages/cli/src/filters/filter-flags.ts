@@ -27,6 +27,8 @@ export interface FilterFlagValues {
   source?: string | undefined;
   project?: string | undefined;
   model?: string[] | undefined;
+  /** One session, which takes no filters. */
+  'session-id'?: string | undefined;
 }
 
 /** A parsed filter: what the store selects by, and the words that tell a user which filters applied. */
@@ -74,7 +76,15 @@ export async function parseFilterFlags(flags: FilterFlagValues, sources: () => P
     filter.models = flags.model;
     applied.push(`model ${flags.model.map(quote).join(' or ')}`);
   }
+  if (flags['session-id'] !== undefined && applied.length > 0) {
+    throw new UsageError('--session-id names one whole session: it does not take --since, --until, --agent, --source, --project or --model.');
+  }
   return { filter, applied };
+}
+
+/** The line that says no session matched the filters. */
+export function noMatch(applied: readonly string[]): string {
+  return `No sessions match these filters: ${applied.join(', ')}.`;
 }
 
 /** The line that says which filters applied, or undefined when none did. */

@@ -54,6 +54,23 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 /** Rollup column holding the sum of an integer measure's bits 32 and up (`high`) or its low 32 bits. */
 export const halfColumn = (measure: string, half: 'high' | 'low'): string => quoteIdent(`${measure}:${half}`);
 
+/**
+ * The columns that hold a table's measures summed (in a rollup, and in every sum query): an integer
+ * measure as two halves (bits 32 and up, low 32 bits), exact and never past SQLite's 64 bits; a
+ * real one as itself.
+ */
+export function sumColumns(table: FactTable): string[] {
+  return table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
+}
+
+/** SQL of each fact row's share of `sumColumns`, for rows aliased `alias`. */
+export function measureParts(table: FactTable, alias: string): string[] {
+  return table.measures.flatMap((m) => {
+    const c = `${alias}.${quoteIdent(m.name)}`;
+    return m.type === 'integer' ? [`${c} >> 32`, `${c} & 4294967295`] : [c];
+  });
+}
+
 /** The fact tables of the active plugins that declare facts. */
 export function factTablesOf(plugins: readonly ActivePlugin[]): StoredFactTable[] {
   return plugins.flatMap(({ plugin }) =>

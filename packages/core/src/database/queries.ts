@@ -1,7 +1,7 @@
 import type { SummedFactRow } from '../plugin/facts.js';
 import { narrowSum } from '../plugin/sum-facts.js';
 import type { StoredFactTable } from './fact-tables.js';
-import { halfColumn, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn, ROWS_PER_SESSION, sessionKeyOf } from './fact-tables.js';
+import { measureParts, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn, ROWS_PER_SESSION, sessionKeyOf, sumColumns } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
 /** Which sessions and facts a question is about; every field is optional and they combine with AND. */
@@ -124,11 +124,8 @@ export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter, t
   // An integer sum is taken in two halves (bits 32 and up, and the low 32 bits) and put together as a
   // bigint, because SQLite's SUM fails past 2^63 and each stored value is below 2^53. The rollup
   // keeps the halves already summed.
-  const sumColumns = table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
-  const fromRows = table.measures.flatMap((m) => {
-    const c = `f.${quoteIdent(m.name)}`;
-    return m.type === 'integer' ? [`${c} >> 32 AS ${halfColumn(m.name, 'high')}`, `${c} & 4294967295 AS ${halfColumn(m.name, 'low')}`] : [c];
-  });
+  const columns = sumColumns(table);
+  const fromRows = measureParts(table, 'f').map((part, i) => `${part} AS ${columns[i]}`);
   // What a rollup cannot tell: a session's status, or for a table without models, the models its session used.
   const rowsOnly = filter.status !== undefined || (filter.models !== undefined && !hasModel(stored));
   const modelRows = filter.models !== undefined && hasModel(stored) ? ` AND f."model" IN (SELECT value FROM json_each(?))` : '';
@@ -139,7 +136,7 @@ export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter, t
     const where = sessionWhere(filter, (name) => `f.${rollupSessionColumn(name)}`);
     const days = rangeSql('f.day', split.days, where.params);
     if (modelRows) where.params.push(JSON.stringify(filter.models));
-    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...sumColumns.map((c) => `f.${c}`)].join(', ')} FROM ${stored.rollup} f WHERE ${where.sql}${days ? ` AND ${days}` : ''}${modelRows}`);
+    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...columns.map((c) => `f.${c}`)].join(', ')} FROM ${stored.rollup} f WHERE ${where.sql}${days ? ` AND ${days}` : ''}${modelRows}`);
     params.push(...where.params);
   }
   if (split.rows.length > 0) {
@@ -153,7 +150,7 @@ export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter, t
     selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...fromRows].join(', ')} FROM ${stored.sql} f${join} WHERE ${where.sql} AND (${ranges.map((r) => `(${r})`).join(' OR ')})${modelRows}`);
     params.push(...where.params);
   }
-  const sums = sumColumns.map((c) => `SUM(${c}) AS ${c}`);
+  const sums = columns.map((c) => `SUM(${c}) AS ${c}`);
   const statement = db
     .prepare(`SELECT ${[...dims, ...sums].join(', ')} FROM (${selects.join(' UNION ALL ')})${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`)
     .safeIntegers(true);

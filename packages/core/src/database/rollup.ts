@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { FactRow } from '../plugin/facts.js';
-import { halfColumn, quoteIdent, ROLLUP_DAY_MS, ROLLUP_KEY, ROLLUP_ROWS, ROLLUP_SESSION_COLUMNS, rollupSessionColumn, ROWS_PER_SESSION, sessionKeyOf, type StoredFactTable } from './fact-tables.js';
+import { measureParts, quoteIdent, ROLLUP_DAY_MS, ROLLUP_KEY, ROLLUP_ROWS, ROLLUP_SESSION_COLUMNS, rollupSessionColumn, ROWS_PER_SESSION, sessionKeyOf, sumColumns, type StoredFactTable } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
 /** The session columns a rollup groups by. */
@@ -31,7 +31,6 @@ export class RollupWriter {
   private readonly upsert: Statement<unknown[]>;
   private readonly dropEmpty: Statement<unknown[]>;
   private readonly rowsOf: Statement<unknown[]>;
-  private readonly sessionOf: Statement<unknown[]>;
   private readonly dims: string[];
   private readonly measures: { name: string; integer: boolean }[];
   private pending = new Map<string, Group>();
@@ -41,13 +40,12 @@ export class RollupWriter {
     const { table, sql, rollup } = stored;
     this.dims = table.dimensions.map((d) => d.name);
     this.measures = table.measures.map((m) => ({ name: m.name, integer: m.type === 'integer' }));
-    const sumColumns = table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
-    const columns = [ROLLUP_KEY, 'day', ...ROLLUP_SESSION_COLUMNS.map(rollupSessionColumn), ...this.dims.map(quoteIdent), ...sumColumns, ROLLUP_ROWS];
+    const sums = sumColumns(table);
+    const columns = [ROLLUP_KEY, 'day', ...ROLLUP_SESSION_COLUMNS.map(rollupSessionColumn), ...this.dims.map(quoteIdent), ...sums, ROLLUP_ROWS];
     this.upsert = db.prepare(`INSERT INTO ${rollup} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-      ON CONFLICT (${ROLLUP_KEY}) DO UPDATE SET ${[...sumColumns, ROLLUP_ROWS].map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`);
+      ON CONFLICT (${ROLLUP_KEY}) DO UPDATE SET ${[...sums, ROLLUP_ROWS].map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`);
     this.dropEmpty = db.prepare(`DELETE FROM ${rollup} WHERE ${ROLLUP_ROWS} = 0`);
     this.rowsOf = db.prepare(`SELECT * FROM ${sql} WHERE id BETWEEN ? AND ?`);
-    this.sessionOf = db.prepare('SELECT agent, source, project FROM sessions WHERE key = ?');
   }
 
   /** Counts a session's rows in (sign 1) or out (sign -1) of the rollup, at the next flush. */
@@ -74,9 +72,7 @@ export class RollupWriter {
   }
 
   /** Counts a stored session's rows out of the rollup (before they are deleted). */
-  remove(sessionKey: number): void {
-    const session = this.sessionOf.get(sessionKey) as RollupSession | undefined;
-    if (!session) return;
+  remove(sessionKey: number, session: RollupSession): void {
     this.add(session, this.rowsOf.all(sessionKey * ROWS_PER_SESSION, (sessionKey + 1) * ROWS_PER_SESSION - 1) as FactRow[], -1);
   }
 
@@ -108,13 +104,9 @@ export function remakeRollup(db: Db, stored: StoredFactTable): void {
   const dims = table.dimensions.map((d) => quoteIdent(d.name));
   const day = `(f.bucket - ((f.bucket % ${ROLLUP_DAY_MS}) + ${ROLLUP_DAY_MS}) % ${ROLLUP_DAY_MS})`;
   const groupBy = [day, ...ROLLUP_SESSION_COLUMNS.map((c) => `s.${c}`), ...dims.map((d) => `f.${d}`)];
-  const columns = table.measures.flatMap((m) => (m.type === 'integer' ? [halfColumn(m.name, 'high'), halfColumn(m.name, 'low')] : [quoteIdent(m.name)]));
-  const sums = table.measures.flatMap((m) => {
-    const c = `f.${quoteIdent(m.name)}`;
-    return m.type === 'integer' ? [`SUM(${c} >> 32)`, `SUM(${c} & 4294967295)`] : [`SUM(${c})`];
-  });
+  const sums = measureParts(table, 'f').map((part) => `SUM(${part})`);
   db.exec(`DELETE FROM ${rollup}`);
-  db.exec(`INSERT INTO ${rollup} (${[ROLLUP_KEY, 'day', ...ROLLUP_SESSION_COLUMNS.map(rollupSessionColumn), ...dims, ...columns, ROLLUP_ROWS].join(', ')})
+  db.exec(`INSERT INTO ${rollup} (${[ROLLUP_KEY, 'day', ...ROLLUP_SESSION_COLUMNS.map(rollupSessionColumn), ...dims, ...sumColumns(table), ROLLUP_ROWS].join(', ')})
     SELECT json_array(${groupBy.join(', ')}), ${[...groupBy, ...sums].join(', ')}, count(*)
     FROM ${sql} f JOIN sessions s ON s.key = ${sessionKeyOf('f')}
     GROUP BY ${groupBy.join(', ')}`);

@@ -3,7 +3,7 @@ import type { SessionReport } from '../report/schema.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { factBucket, type FactRows } from '../plugin/facts.js';
 import { summarizeReport } from './summary.js';
-import { RollupWriter } from './rollup.js';
+import { RollupWriter, type RollupSession } from './rollup.js';
 import { ROWS_PER_SESSION, type StoredFactTable } from './fact-tables.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
@@ -95,7 +95,7 @@ export function reportFacts(report: SessionReport, plugins: readonly ActivePlugi
 export class SessionWriter {
   private readonly insert;
   private readonly upsertSummary;
-  private readonly keyOf;
+  private readonly stored;
   private readonly remove;
   private readonly removeSummary;
   private readonly removeBroken;
@@ -118,7 +118,7 @@ export class SessionWriter {
       report_size, report_mtime_ms, journal_size, journal_mtime_ms) VALUES (@id, @agent_session_id, @source, @agent, @project,
       @start_ms, @end_ms, @status, @wall_ms, @report_size, @report_mtime_ms, @journal_size, @journal_mtime_ms)`);
     this.upsertSummary = db.prepare('INSERT OR REPLACE INTO summaries (id, summary) VALUES (?, ?)');
-    this.keyOf = db.prepare('SELECT key FROM sessions WHERE id = ?').pluck();
+    this.stored = db.prepare('SELECT key, agent, source, project FROM sessions WHERE id = ?');
     this.remove = db.prepare('DELETE FROM sessions WHERE key = ?');
     this.removeSummary = db.prepare('DELETE FROM summaries WHERE id = ?');
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
@@ -153,10 +153,12 @@ export class SessionWriter {
   /** Removes a session's row, summary, fact rows (and their part of the rollups) and broken mark. */
   delete(id: string): void {
     if (this.brokenMarks) this.removeBroken.run(id);
-    const key = this.keyOf.get(id) as number | undefined;
-    if (key === undefined) return;
+    const stored = this.stored.get(id) as (RollupSession & { key: number }) | undefined;
+    if (stored === undefined) return;
+    const { key } = stored;
     for (const { clear, rollup } of this.facts) {
-      rollup.remove(key);
+      // A rebuild that does not sum its sessions into the rollups remakes them afterwards.
+      if (this.sumRollups) rollup.remove(key, stored);
       clear.run(key * ROWS_PER_SESSION, (key + 1) * ROWS_PER_SESSION - 1);
     }
     this.remove.run(key);

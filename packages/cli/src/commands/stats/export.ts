@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Flags } from '@oclif/core';
-import { RadiumError, UsageError, type Host, type SessionReport } from '@radium-stats/core';
-import { filterFlags } from '../../filters/filter-flags.js';
+import { RadiumError, type Host, type SessionReport } from '@radium-stats/core';
+import { filterFlags, noMatch } from '../../filters/filter-flags.js';
 import { RadCommand } from '../../base/rad-command.js';
 import { sessionIdFlag, workspaceFlag } from '../../base/flags.js';
 import { writeOutputFile } from '../../output/atomic-file.js';
@@ -73,13 +73,12 @@ export default class StatsExport extends RadCommand {
     const { flags } = await this.parse(StatsExport);
     const { filter, applied } = await this.parseFilter(flags);
     const typed = flags['session-id'];
-    if (typed !== undefined && applied.length > 0) throw new UsageError('--session-id exports one session: it does not take --since, --until, --agent, --source, --project or --model.');
     const host = await this.openHost(flags.workspace);
     const id = typed === undefined ? undefined : await host.catalog.resolveId(typed);
     const ids = id ? [id] : await host.catalog.idsNewestFirst(filter);
     if (ids.length === 0 && applied.length === 0) throw noSessionsError(host);
     // The document stays valid JSON with no sessions in it; the note goes to stderr.
-    if (ids.length === 0) process.stderr.write(`No sessions match these filters: ${applied.join(', ')}.\n`);
+    if (ids.length === 0) process.stderr.write(`${noMatch(applied)}\n`);
     const exportedAt = new Date();
     if (!flags.output) {
       await writeExport(process.stdout, id ? await oneReport(host, id) : exportedReports(host, ids, silentProgress), exportedAt);

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { UsageError, formatInteger } from '@radium-stats/core';
 import { RadCommand } from '../../base/rad-command.js';
-import { describeFilters, filterFlags } from '../../filters/filter-flags.js';
+import { describeFilters, filterFlags, noMatch } from '../../filters/filter-flags.js';
 import { workspaceFlag } from '../../base/flags.js';
 import { renderBlocks } from '../../output/render-blocks.js';
 import type { HistoryJson } from '../../output/schemas.js';
@@ -39,7 +39,7 @@ export default class StatsHistory extends RadCommand {
     const host = await this.openHost(flags.workspace);
     const page = await host.catalog.page(flags.offset, flags.limit, filter);
     if (page.total === 0 && applied.length === 0) throw noSessionsError(host, NO_HISTORY);
-    if (page.total === 0) this.print(`No sessions match these filters: ${applied.join(', ')}.`);
+    if (page.total === 0) this.print(noMatch(applied));
     else if (!this.jsonEnabled()) {
       const first = flags.offset + 1;
       const last = flags.offset + page.items.length;
