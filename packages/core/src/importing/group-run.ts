@@ -3,6 +3,7 @@ import { fingerprint } from './fingerprint.js';
 import type { PlannedFile, PlannedGroup } from './plan.js';
 import { DocumentTooLargeError, readPass, type LineCounts } from './read-pass.js';
 import { SessionSink, type SinkContext } from './session-sink.js';
+import { sinceSkipReason, whollyBefore } from './since.js';
 import { DuplicateSessionSignal, OutOfScopeSignal, RestartSignal } from './signals.js';
 import type { ImportedFile, ImportState } from './state.js';
 import { SKIP_OUTSIDE_WORKSPACE } from './summary.js';
@@ -15,6 +16,8 @@ export interface GroupContext extends SinkContext {
   /** Options from config for the importer. */
   options: Record<string, unknown>;
   maxLineBytes: number;
+  /** `--since`: a session not imported before is left out when all its records are before it. */
+  since?: Date;
   counts: LineCounts;
   onBytes(bytes: number): void;
   warn(message: string): void;
@@ -60,6 +63,23 @@ function dropSession(ctx: GroupContext, group: string): void {
   ctx.onRemoved(session.id);
   ctx.owners.delete(session.id);
   delete ctx.state.sessions[group];
+}
+
+/**
+ * Drops a new session wholly before `--since` after reading it: the files are remembered with its
+ * last record time, so a later run with a `--since` after it skips them unread. Its claims stay for
+ * the rest of the run, so a resumed session read next does not take the responses it copied.
+ */
+function leaveOut(ctx: GroupContext, planned: PlannedGroup, sink: SessionSink, since: Date, filesRead: number): GroupOutcome {
+  const id = sink.id!;
+  const lastTs = sink.lastRecordTs!;
+  sink.abort();
+  rmSync(ctx.paths.journalFile(id), { force: true });
+  rmSync(ctx.paths.reportFile(id), { force: true });
+  ctx.owners.delete(id);
+  const reason = sinceSkipReason(since);
+  for (const file of planned.files) remember(ctx, file, { skipped: reason, scope: ctx.scopeKey, lastTs });
+  return { kind: 'skipped', reason, files: planned.files.length, filesRead };
 }
 
 async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean): Promise<GroupOutcome> {
@@ -110,6 +130,7 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
     for (const file of planned.files) remember(ctx, file, { skipped: SKIP_REASONS.empty, scope: ctx.scopeKey });
     return { kind: 'skipped', reason: SKIP_REASONS.empty, files: planned.files.length, filesRead };
   }
+  if (ctx.since && !planned.session && !sink.existedBefore && whollyBefore(sink.lastRecordTs!, ctx.since)) return leaveOut(ctx, planned, sink, ctx.since, filesRead);
   for (const [file, fields] of read) remember(ctx, file, fields);
   if (build) for (const file of planned.vanished) delete ctx.state.files[file];
   if (!sink.changed) return { kind: 'untouched', filesRead };

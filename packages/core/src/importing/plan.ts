@@ -3,6 +3,7 @@ import path from 'node:path';
 import { compareCodePoints } from '../format/compare-code-points.js';
 import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
 import { fingerprint } from './fingerprint.js';
+import { sinceSkipReason, whollyBefore } from './since.js';
 import type { ImportedFile, ImportedSession, ImportState } from './state.js';
 import type { SearchedSource } from './summary.js';
 
@@ -17,6 +18,8 @@ export interface PlannedFile {
   prior?: ImportedFile;
   /** `new`: never read; `grown`: read before, more bytes now; `replaced`: rewritten, read again from the start. */
   change: 'new' | 'unchanged' | 'grown' | 'replaced';
+  /** Last record of its session when a `--since` run left it out and it has not changed since. */
+  leftOutLastTs?: string;
 }
 
 /** The files of one session and what to do with them. */
@@ -96,8 +99,9 @@ function journalSize(file: string): number {
 }
 
 /**
- * Finds the files of every source, drops the ones the importer or an earlier run ruled out, and
- * decides per session whether to build it, resume it or leave it.
+ * Finds the files of every source, drops the ones the importer or an earlier run ruled out (a
+ * session an earlier `--since` run left out only while unchanged and wholly before this `--since`),
+ * and decides per session whether to build it, resume it or leave it.
  */
 export async function planImport(
   importer: AnyImporter,
@@ -107,6 +111,7 @@ export async function planImport(
   scopeKey: string,
   journalFile: (sessionId: string) => string,
   warn: (message: string) => void,
+  since?: Date,
 ): Promise<ImportPlan> {
   const plan: ImportPlan = { sources: [], groups: [], skips: [], found: 0 };
   const seen = new Set<string>();
@@ -138,14 +143,17 @@ export async function planImport(
         continue;
       }
       const prior = state.files[real];
-      if (prior?.skipped && prior.scope === scopeKey && prior.size === stat.size && prior.mtimeMs === stat.mtimeMs && prior.ino === stat.ino) {
-        plan.skips.push({ path: real, reason: prior.skipped });
+      const skippedAsIs = prior?.skipped !== undefined && prior.scope === scopeKey && prior.size === stat.size && prior.mtimeMs === stat.mtimeMs && prior.ino === stat.ino;
+      // A --since skip depends on this run's --since and on the whole group: decided per group below.
+      if (skippedAsIs && prior.lastTs === undefined) {
+        plan.skips.push({ path: real, reason: prior.skipped! });
         continue;
       }
       const found = { ...file, path: real };
       const change = await classify(found, prior, stat.size, stat.mtimeMs, stat.ino);
       const list = byGroup.get(file.group) ?? [];
-      list.push({ found, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, prior: prior?.skipped ? undefined : prior, change });
+      const leftOut = skippedAsIs && prior.lastTs !== undefined ? { leftOutLastTs: prior.lastTs } : {};
+      list.push({ found, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, prior: prior?.skipped ? undefined : prior, change, ...leftOut });
       byGroup.set(file.group, list);
     }
   }
@@ -159,6 +167,10 @@ export async function planImport(
   for (const [group, files] of byGroup) {
     files.sort((a, b) => a.found.part - b.found.part || compareCodePoints(a.found.path, b.found.path));
     const session = state.sessions[group];
+    if (!session && since && files.every((f) => f.leftOutLastTs !== undefined && whollyBefore(f.leftOutLastTs, since))) {
+      for (const f of files) plan.skips.push({ path: f.found.path, reason: sinceSkipReason(since) });
+      continue;
+    }
     const vanished = (readBefore.get(group) ?? []).filter((file) => !seen.has(file));
     let mode: PlannedGroup['mode'];
     // A new file where a known one vanished is that file moved (a rollout archived): read it all again, not on top.

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -187,14 +187,54 @@ describe('runImport', () => {
     expect((await run()).files.found).toBe(0);
   });
 
-  it('leaves out sessions last written before --since', async () => {
-    const { dir, rec, run } = await setup();
-    const file = path.join(dir, 'old.jsonl');
-    writeFileSync(file, rec('old', '2025-01-01T08:00:00.000Z', 'tool'));
+  it('imports a session with records since --since whole, whatever its file modification time says', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    const file = path.join(dir, 'restored.jsonl');
+    writeFileSync(file, rec('restored', '2025-05-31T22:00:00.000Z', 'tool') + rec('restored', '2025-06-02T08:00:00.000Z', 'tool'));
+    // A restored or copied (cp -p) log keeps an old modification time.
     utimesSync(file, new Date('2025-01-01T09:00:00Z'), new Date('2025-01-01T09:00:00Z'));
     const result = await run({ since: new Date('2025-06-01T00:00:00Z') });
-    expect(result.sessions.imported).toEqual([]);
-    expect(result.skipped).toEqual([{ reason: 'no records since 2025-06-01', files: 1 }]);
+    expect(result.sessions.imported).toEqual(['toy-restored']);
+    expect(result.skipped).toEqual([]);
+    expect(await counts('toy-restored')).toEqual({ 'session.start': 1, 'tool.call': 2, 'session.end': 1 });
+    expect((await host.store.load('toy-restored')).report.startTime).toBe('2025-05-31T22:00:00.000Z');
+  });
+
+  it('leaves out a session whose records are all before --since though its file was just written, and remembers it', async () => {
+    const { host, dir, rec, run } = await setup();
+    writeFileSync(path.join(dir, 'touched.jsonl'), rec('touched', '2025-01-01T08:00:00.000Z', 'tool') + rec('touched', '2025-05-31T23:59:59.000Z', 'note'));
+    const since = new Date(2025, 5, 1);
+    const first = await run({ since });
+    expect(first.sessions.imported).toEqual([]);
+    expect(first.skipped).toEqual([{ reason: 'no records since 2025-06-01', files: 1 }]);
+    expect(existsSync(host.paths.journalFile('toy-touched'))).toBe(false);
+    expect(existsSync(host.paths.reportFile('toy-touched'))).toBe(false);
+    const again = await run({ since: new Date(2025, 6, 1) });
+    expect(again.files.read).toBe(0);
+    expect(again.skipped).toEqual([{ reason: 'no records since 2025-07-01', files: 1 }]);
+    const earlier = await run({ since: new Date('2025-05-31T12:00:00Z') });
+    expect(earlier.sessions.imported).toEqual(['toy-touched']);
+  });
+
+  it('keeps a session imported before when --since runs after its import state was lost', async () => {
+    const { host, dir, rec, run } = await setup();
+    writeFileSync(path.join(dir, 'kept.jsonl'), rec('kept', '2025-01-01T08:00:00.000Z', 'tool'));
+    await run();
+    rmSync(path.join(host.paths.importsDir, 'toy.json'));
+    const result = await run({ since: new Date('2025-06-01T00:00:00Z') });
+    expect(result.skipped).toEqual([]);
+    expect(existsSync(host.paths.reportFile('toy-kept'))).toBe(true);
+  });
+
+  it('keeps the responses of a session left out by --since from being counted for a session that copied them', async () => {
+    const { dir, rec, run, counts } = await setup();
+    const old = path.join(dir, 'old.jsonl');
+    writeFileSync(old, rec('old', '2025-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
+    utimesSync(old, new Date('2025-01-01T09:00:00Z'), new Date('2025-01-01T09:00:00Z'));
+    writeFileSync(path.join(dir, 'new.jsonl'), rec('new', '2025-01-01T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('new', '2025-07-01T09:00:00.000Z', 'resp', { key: 'r2' }));
+    const result = await run({ since: new Date('2025-06-01T00:00:00Z') });
+    expect(result.sessions.imported).toEqual(['toy-new']);
+    expect((await counts('toy-new'))['api.response']).toBe(1);
   });
 
   it('names missing default folders instead of failing', async () => {

@@ -38,7 +38,10 @@ export interface ImportRunOptions {
   importer: AnyImporter;
   /** Folders to search; the importer's default folders when empty. */
   sources?: string[];
-  /** Only sessions with records on or after this time (files last written before it are not read). */
+  /**
+   * Only new sessions with a record at or after this time, imported whole; decided by the records'
+   * own times, never by the files' modification times. Sessions imported before are kept up to date.
+   */
   since?: Date;
   /** Import the sessions of every project, not only those inside the workspace. */
   allProjects?: boolean;
@@ -106,7 +109,7 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
     const env = options.env ?? process.env;
     const sources = (options.sources?.length ? options.sources : importer.defaultSources({ env, home: options.home ?? homedir() })).map((s) => path.resolve(s));
     const journalFile = (id: string): string => host.paths.journalFile(id);
-    const plan = await planImport(importer, sources, scope, state, scopeKey, journalFile, warn);
+    const plan = await planImport(importer, sources, scope, state, scopeKey, journalFile, warn, options.since);
 
     const skips = new SkipTally();
     for (const s of plan.skips) skips.add(s.reason);
@@ -129,8 +132,6 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
       if (g.mode === 'unchanged') {
         summary.sessions.unchanged += 1;
         summary.files.unchanged += g.files.length;
-      } else if (!g.session && options.since && g.newestMtimeMs < options.since.getTime()) {
-        skips.add(`no records since ${options.since.toISOString().slice(0, 10)}`, g.files.length);
       } else {
         work.push(g);
         if (g.mode === 'resume') summary.files.unchanged += g.files.filter((f) => f.change === 'unchanged').length;
@@ -151,6 +152,7 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
       scopeKey,
       options: opts,
       maxLineBytes,
+      ...(options.since ? { since: options.since } : {}),
       counts: summary.lines,
       warn,
       onRemoved: (id) => void host.catalog.notifyChanged(id),

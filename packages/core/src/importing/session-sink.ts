@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { InvalidEventError, PluginError } from '../errors.js';
 import { parseEvent } from '../events/parse.js';
 import type { SessionEvent } from '../events/schema.js';
@@ -36,6 +36,7 @@ export class SessionSink implements ImportSink {
   private sessionId: string | undefined;
   private firstTs: string | undefined;
   private lastTs: string | undefined;
+  private existed = false;
 
   constructor(
     private readonly ctx: SinkContext,
@@ -55,6 +56,16 @@ export class SessionSink implements ImportSink {
     return this.sessionId;
   }
 
+  /** True when the session's report or journal was in the workspace before this run named it (an import whose state was lost). */
+  get existedBefore(): boolean {
+    return this.existed;
+  }
+
+  /** Time of the session's last record so far (ISO), once named. */
+  get lastRecordTs(): string | undefined {
+    return this.lastTs;
+  }
+
   /** Opens the session: checks scope and id, starts a fresh journal with `session.start`. */
   session(head: SessionHead): void {
     if (this.sessionId) return;
@@ -67,6 +78,7 @@ export class SessionSink implements ImportSink {
     const ts = toIsoTime(head.ts);
     if (!ts) throw new PluginError(importer.id, `gave session ${String(head.originalId)} no valid start time`);
     this.ctx.claims.release(this.group);
+    this.existed = existsSync(paths.reportFile(id)) || existsSync(paths.journalFile(id));
     rmSync(paths.reportFile(id), { force: true });
     this.writer = ImportJournalWriter.create(paths.journalFile(id));
     this.writer.append(

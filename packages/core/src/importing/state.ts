@@ -17,6 +17,10 @@ export const importedFileSchema = z.object({
   tail: z.string().describe('sha1 of the last bytes consumed (up to 1 KB): a change there means the file was rewritten'),
   skipped: z.string().optional().describe('Why the file was skipped; kept while it is unchanged'),
   scope: z.string().optional().describe('Workspace (or `*`) the skip was decided for'),
+  lastTs: z
+    .string()
+    .optional()
+    .describe("Last record of a session skipped for `--since` (ISO): skipped again unread while unchanged and `--since` is after it, read when it is not"),
   parser: z.unknown().optional().describe("The importer's state to resume from"),
 });
 

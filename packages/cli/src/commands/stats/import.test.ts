@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '@radium-stats/core/testing';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,22 @@ describe('rad stats import', () => {
     const result = radOk(['stats', 'import', 'claude-code', '--source', home], { cwd });
     expect(result.stdout).toContain('Skipped 1 file:\n  1 outside this workspace (use --all-projects)\n');
     expect(radOk(['stats', 'import', 'claude-code', '--source', home, '--all-projects', '--json'], { cwd }).stdout).toContain('"claude-code-s1"');
+  });
+
+  it('picks sessions for --since by their records, not by when their files were written', () => {
+    const { cwd, home } = workspace();
+    const dir = path.join(home, 'projects', cwd.replace(/[^a-zA-Z0-9]/g, '-'));
+    mkdirSync(dir, { recursive: true });
+    const prompt = (sessionId: string, ts: string) => ({ sessionId, cwd, timestamp: ts, type: 'user', message: { role: 'user', content: 'hi' } });
+    const restored = path.join(dir, 'restored.jsonl');
+    writeFileSync(restored, jsonl([prompt('restored', '2025-09-30T23:00:00.000Z'), prompt('restored', '2025-10-02T09:00:00.000Z')]));
+    utimesSync(restored, new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z'));
+    writeFileSync(path.join(dir, 'touched.jsonl'), jsonl([prompt('touched', '2025-03-01T09:00:00.000Z')]));
+    const result = JSON.parse(radOk(['stats', 'import', 'claude-code', '--since', '2025-10-01', '--json'], { cwd, env: { CLAUDE_CONFIG_DIR: home } }).stdout);
+    expect(result.sessions.imported).toEqual(['claude-code-restored']);
+    expect(result.skipped).toEqual([{ reason: 'no records since 2025-10-01', files: 1 }]);
+    const report = JSON.parse(radOk(['stats', 'session', '--session-id', 'claude-code-restored', '--json'], { cwd }).stdout);
+    expect(report.startTime).toBe('2025-09-30T23:00:00.000Z');
   });
 
   it('refuses a bad date or an unknown agent with one line and exit code 2', () => {

@@ -86,7 +86,10 @@ export default class StatsImport extends RadCommand {
   };
   static override flags = {
     source: Flags.string({ description: "Folder to read instead of the agent's default folders; repeat for several.", helpValue: 'DIR', multiple: true }),
-    since: Flags.string({ description: 'Only sessions with records on or after this date (YYYY-MM-DD).', helpValue: 'DATE' }),
+    since: Flags.string({
+      description: "Only new sessions with a record on or after this date (YYYY-MM-DD) or ISO time, each imported whole; decided by the records' own times, not the files' dates.",
+      helpValue: 'DATE',
+    }),
     'all-projects': Flags.boolean({ description: 'Import sessions of every project, not only those inside this workspace.' }),
     workspace: workspaceFlag,
   };
