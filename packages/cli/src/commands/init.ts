@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Args } from '@oclif/core';
-import { initWorkspace } from '@radium-stats/core';
+import { ignoreInternals, initWorkspace, INTERNALS_IGNORE_LINE } from '@radium-stats/core';
 import { RadCommand } from '../base/rad-command.js';
 import type { InitJson } from '../output/schemas.js';
 
@@ -9,7 +9,8 @@ export default class Init extends RadCommand {
   static override summary = 'Create a Radium workspace (.radium/_internals/sessions) in a folder.';
   static override description =
     'Session journals and reports are kept under .radium/_internals/sessions; team settings go in .radium/stats.config.json. ' +
-    'An existing workspace is left untouched.';
+    `${INTERNALS_IGNORE_LINE} is added to the folder's .gitignore (created when absent) unless a line already ignores it, so only the team settings get committed. ` +
+    'An existing workspace is otherwise left untouched.';
   static override examples = [
     { description: 'Make the current folder a workspace', command: '<%= config.bin %> <%= command.id %>' },
     { description: 'Another folder', command: '<%= config.bin %> <%= command.id %> ~/projects/webapp' },
@@ -22,6 +23,10 @@ export default class Init extends RadCommand {
     const { args } = await this.parse(Init);
     const result = await initWorkspace(path.resolve(args.dir));
     this.print(result.created ? `Created Radium workspace in ${result.root}` : `Radium workspace already exists in ${result.root}`);
-    return result;
+    // Also for a workspace made before rad did this: its data should not be committed either.
+    const gitignore = await ignoreInternals(result.root);
+    if (gitignore.outcome === 'added') this.print(`Added ${INTERNALS_IGNORE_LINE} to ${gitignore.file} (sessions and the stats store stay out of git; .radium/stats.config.json can be committed).`);
+    if (gitignore.outcome === 'skipped') this.warnings.warn(`${gitignore.file} is not a regular file, so ${INTERNALS_IGNORE_LINE} was not added to it: keep that folder out of git yourself.`);
+    return { ...result, gitignore };
   }
 }

@@ -118,6 +118,14 @@ export const exportResultJsonSchema = z.object({
 export const initJsonSchema = z.object({
   root: z.string().describe('Absolute workspace root'),
   created: z.boolean().describe('false when the workspace already existed'),
+  gitignore: z
+    .object({
+      file: z.string().describe("The workspace's .gitignore"),
+      outcome: z
+        .enum(['added', 'present', 'skipped'])
+        .describe('added: .radium/_internals/ was appended (the file created when absent); present: a line already ignored it; skipped: not a regular file, left alone'),
+    })
+    .describe('How .radium/_internals/ (session files, the stats store) is kept out of git; .radium/stats.config.json stays shareable'),
 });
 
 /** `rad session start --json`. */

@@ -24,10 +24,10 @@ interface Report {
 describe('rad init', () => {
   it('creates a workspace, then leaves it alone', () => {
     const dir = path.join(tempDir(), 'project');
-    expect(radOk(['init', dir], { cwd: tempDir(), env }).stdout).toBe(`Created Radium workspace in ${dir}\n`);
+    expect(radOk(['init', dir], { cwd: tempDir(), env }).stdout.split('\n')[0]).toBe(`Created Radium workspace in ${dir}`);
     expect(existsSync(path.join(dir, '.radium', '_internals', 'sessions'))).toBe(true);
     const again = jsonOutput(radOk(['init', dir, '--json'], { cwd: tempDir(), env }).stdout, 'init.schema.json');
-    expect(again).toEqual({ root: dir, created: false });
+    expect(again).toEqual({ root: dir, created: false, gitignore: { file: path.join(dir, '.gitignore'), outcome: 'present' } });
   });
 });
 

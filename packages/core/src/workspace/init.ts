@@ -22,3 +22,6 @@ export async function initWorkspace(root: string): Promise<InitResult> {
   await fs.mkdir(paths.sessionsDir, { recursive: true });
   return { root: paths.root, created };
 }
+
+// What `rad init` does besides creating the workspace: keep its per-machine data out of git.
+export { ignoreInternals, ignoresInternals, INTERNALS_IGNORE_LINE, type IgnoreInternalsResult } from './gitignore.js';
