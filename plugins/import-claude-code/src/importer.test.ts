@@ -64,6 +64,29 @@ function sessionB(cwd: string): string[] {
   ];
 }
 
+/**
+ * Session A and the transcript `claude --resume` wrote for it an hour later: copies of every line
+ * of A (A's times, ids and uuids; `copiedAs` as their `sessionId`), then B's own prompt, response and tool call.
+ */
+function resumedPair(cwd: string, copiedAs: string): { parent: string[]; resumed: string[] } {
+  const a = (s: number): Base => ({ sessionId: A, cwd, timestamp: t(s) });
+  const parent = [
+    userPrompt(a(0), 'fix the parser'),
+    assistant(a(2), { id: 'msg_1', requestId: 'req_1', model: SONNET, usage: fullUsage, block: toolUse('toolu_1', 'Bash', { command: 'npm test' }) }),
+    toolResult(a(4), { id: 'toolu_1' }),
+    assistant(a(10), { id: 'msg_2', requestId: 'req_2', model: SONNET, usage: { input_tokens: 10, output_tokens: 50 }, block: text('Done') }),
+  ];
+  const copies = parent.map((l) => JSON.stringify({ ...JSON.parse(l), sessionId: copiedAs }));
+  const b = (s: number): Base => ({ sessionId: B, cwd, timestamp: t(s) });
+  const resumed = [
+    ...copies,
+    userPrompt(b(3600), 'and the docs'),
+    assistant(b(3605), { id: 'msg_4', requestId: 'req_4', model: SONNET, usage: { input_tokens: 4, output_tokens: 40 }, block: toolUse('toolu_4', 'Read') }),
+    toolResult(b(3606), { id: 'toolu_4' }),
+  ];
+  return { parent, resumed };
+}
+
 async function setup() {
   const host = await testHost([tallyPlugin()]);
   const root = tempDir();
@@ -100,6 +123,39 @@ describe('Claude Code import', () => {
 
     const sb = await tally(host, `claude-code-${B}`);
     expect(sb.models).toEqual({ [SONNET]: { requests: 1, input: 4, output: 40, cacheRead: 400, cacheWrite: 0, cacheWrite1h: 0, reasoning: 0, timed: 0 } });
+  });
+
+  describe.each([
+    ['the parent session id', A, 'one run'],
+    ['the parent session id', A, 'a later run'],
+    ['its own session id', B, 'one run'],
+    ['its own session id', B, 'a later run'],
+  ])('a resumed session whose copied lines carry %s, imported in %s after its parent', (_what, copiedAs, when) => {
+    it('starts at its first own record and counts only its own responses and tool calls', async () => {
+      const { host, root, cwd, run } = await setup();
+      const { parent, resumed } = resumedPair(cwd, copiedAs);
+      writeTranscript(root, cwd, `${A}.jsonl`, parent);
+      if (when === 'a later run') await run();
+      writeTranscript(root, cwd, `${B}.jsonl`, resumed);
+      await run();
+      const { report } = await host.store.load(`claude-code-${B}`);
+      expect(report).toMatchObject({ startTime: t(3600), endTime: t(3606) });
+      const sb = await tally(host, `claude-code-${B}`);
+      expect(sb.models[SONNET]).toMatchObject({ requests: 1, input: 4, output: 40 });
+      expect(sb.tools).toMatchObject({ calls: 1, byName: { Read: 1 } });
+      const sa = await tally(host, `claude-code-${A}`);
+      expect(sa.models[SONNET]).toMatchObject({ requests: 2, input: 13, output: 170 });
+      expect(sa.tools).toMatchObject({ calls: 1, byName: { Bash: 1 } });
+      expect((await host.store.load(`claude-code-${A}`)).report).toMatchObject({ startTime: t(0), endTime: t(10) });
+    });
+  });
+
+  it("never counts lines carrying another session's id for a resumed session, even when its parent's transcript is gone", async () => {
+    const { host, root, cwd, run } = await setup();
+    writeTranscript(root, cwd, `${B}.jsonl`, resumedPair(cwd, A).resumed);
+    await run();
+    expect((await host.store.load(`claude-code-${B}`)).report).toMatchObject({ startTime: t(3600), endTime: t(3606) });
+    expect((await tally(host, `claude-code-${B}`)).models[SONNET]).toMatchObject({ requests: 1, output: 40 });
   });
 
   it('writes API latency as absent, never 0, and keeps the failed tool error text', async () => {

@@ -35,21 +35,89 @@ function agentFromPath(file: string): string | undefined {
   return /agent-([^/\\]+)\.jsonl$/.exec(file)?.[1];
 }
 
+/** What a transcript's own records (those after the lines copied from its parent) showed before the session is named. */
+interface OwnHead {
+  firstTs?: string;
+  lastTs?: string;
+  cwd?: string;
+  meta?: Json;
+}
+
+/**
+ * True for a record a resumed transcript copied from its parent session: it carries the parent's
+ * `sessionId`, or a response or tool call another session already holds.
+ */
+function copiedFromParent(raw: Json, ownId: string, held: (key: string) => boolean): boolean {
+  const sessionId = str(raw.sessionId);
+  if (sessionId !== undefined && sessionId !== ownId) return true;
+  const message = raw.message;
+  if (!isObject(message)) return false;
+  if (raw.type === 'assistant') {
+    const messageId = str(message.id);
+    const requestId = str(raw.requestId);
+    if (messageId && requestId && held(`${messageId}:${requestId}`)) return true;
+  }
+  if (!Array.isArray(message.content)) return false;
+  for (const block of message.content) {
+    if (!isObject(block)) continue;
+    const id = block.type === 'tool_use' ? str(block.id) : block.type === 'tool_result' ? str(block.tool_use_id) : undefined;
+    if (id && held(`tool:${id}`)) return true;
+  }
+  return false;
+}
+
+/** True for a response of the model (not Claude Code's own `<synthetic>` notice): such a record is the session's own unless it was copied. */
+function isResponse(raw: Json): boolean {
+  return raw.type === 'assistant' && isObject(raw.message) && str(raw.message.model) !== undefined && raw.message.model !== '<synthetic>';
+}
+
 /**
  * Turns Claude Code transcript lines into events. Each API response is counted once: its lines
  * (one per content block, repeating `message.id` and `requestId`) are held for a few lines and the
  * most complete usage wins; a response another session already holds (a resumed session's copy)
  * is not counted again. Tool calls pair `tool_use` with `tool_result` by id.
+ *
+ * A resumed session (`--resume`, `--continue`) starts its transcript with copies of its parent's
+ * records, with the parent's times. Until the transcript's first own response those copies are
+ * told apart and ignored, so the session starts at its first own record, not at its parent's start.
  */
 export function parseClaude({ file, state, sink }: ParseStart<ClaudeFileState>): RecordParser<ClaudeFileState> {
   let named = state?.named ?? false;
+  let head: OwnHead = {};
   const pending = new Map(Object.entries(state?.pending ?? {}));
   const previous = new Map(state?.recent ?? []);
   const counted = new Map<string, number>();
   const open = new Map<string, OpenResponse>();
   const fileAgent = file.part > 0 ? agentFromPath(file.path) ?? 'subagent' : undefined;
   let line = 0;
-  let firstTs: string | undefined;
+
+  const name = (): void => {
+    sink.session({ originalId: file.group, workspace: head.cwd!, ts: head.firstTs!, ...(head.meta && Object.keys(head.meta).length > 0 ? { meta: head.meta } : {}) });
+    named = true;
+    if (head.lastTs) sink.touch(head.lastTs);
+  };
+
+  /** Notes a record before the session is named; true once the session's own part has begun with a response. */
+  const ownStart = (raw: Json, ts: string | undefined): boolean => {
+    if (copiedFromParent(raw, file.group, (key) => sink.held(key))) {
+      // What looked like the session's own start was still the parent's: its own part begins later.
+      head = {};
+      return false;
+    }
+    if (ts) {
+      head.firstTs ??= ts;
+      if (!head.lastTs || ts > head.lastTs) head.lastTs = ts;
+    }
+    const cwd = str(raw.cwd);
+    if (cwd && !head.cwd) {
+      head.cwd = cwd;
+      head.meta = {};
+      if (str(raw.version)) head.meta.version = raw.version;
+      if (str(raw.gitBranch)) head.meta.gitBranch = raw.gitBranch;
+    }
+    // A prompt or note may still be a copy (resumed transcripts repeat the parent's prompts with the session's own id); a response settles it.
+    return isResponse(raw) && head.cwd !== undefined && head.firstTs !== undefined;
+  };
 
   const flush = (response: OpenResponse): void => {
     open.delete(response.key);
@@ -144,16 +212,10 @@ export function parseClaude({ file, state, sink }: ParseStart<ClaudeFileState>):
       if (!isObject(raw)) return;
       line += 1;
       const ts = toIsoTime(raw.timestamp);
-      if (ts) firstTs ??= ts;
-      const cwd = str(raw.cwd);
-      if (!named && cwd && ts) {
-        const meta: Json = {};
-        if (str(raw.version)) meta.version = raw.version;
-        if (str(raw.gitBranch)) meta.gitBranch = raw.gitBranch;
-        sink.session({ originalId: file.group, workspace: cwd, ts: firstTs ?? ts, ...(Object.keys(meta).length > 0 ? { meta } : {}) });
-        named = true;
+      if (!named) {
+        if (!ownStart(raw, ts)) return;
+        name();
       }
-      if (!named) return;
       if (ts) sink.touch(ts);
       if (raw.type === 'assistant' && ts) assistant(raw, ts);
       else if (raw.type === 'user') user(raw, ts);
@@ -163,6 +225,8 @@ export function parseClaude({ file, state, sink }: ParseStart<ClaudeFileState>):
       }
     },
     end() {
+      // A transcript with no response of its own so far (a prompt not yet answered) starts at its first own record.
+      if (!named && head.cwd && head.firstTs) name();
       for (const held of [...open.values()]) flush(held);
       const recent = [...previous, ...counted].slice(-RECENT_RESPONSES);
       return { named, pending: Object.fromEntries(pending), recent };

@@ -22,6 +22,14 @@ describe('ClaimRegistry', () => {
     expect(registry.claim('a', 'k')).toBe(true);
   });
 
+  it('tells whether another session holds a key, not counting the asking session', () => {
+    const registry = new ClaimRegistry({});
+    registry.claim('parent', 'msg_1:req_1');
+    expect(registry.heldByOther('resumed', 'msg_1:req_1')).toBe(true);
+    expect(registry.heldByOther('parent', 'msg_1:req_1')).toBe(false);
+    expect(registry.heldByOther('resumed', 'msg_2:req_2')).toBe(false);
+  });
+
   it('hashes keys to stable integers within 53 bits', () => {
     expect(hashKey('msg_1:req_1')).toBe(hashKey('msg_1:req_1'));
     expect(hashKey('msg_1:req_1')).not.toBe(hashKey('msg_1:req_2'));

@@ -64,6 +64,14 @@ export class ClaimRegistry {
     return true;
   }
 
+  /** True when a session other than `group` holds the key. */
+  heldByOther(group: string, key: string): boolean {
+    const hash = hashKey(key);
+    if (!this.load().has(hash)) return false;
+    // A rebuilt session still holds its keys from before until it is named again.
+    return !(this.bySession.get(group)?.includes(hash) ?? false);
+  }
+
   /** Drops every key a session holds (it is about to be imported again). */
   release(group: string): void {
     const held = this.load();

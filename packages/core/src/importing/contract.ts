@@ -63,6 +63,8 @@ export interface ImportSink {
   touch(ts: string): void;
   /** Claims a de-duplication key (e.g. a response id) for this session; false when any session already holds it. */
   claim(key: string): boolean;
+  /** True when another session already holds a de-duplication key: the record carrying it was copied from that session. May be called before `session`. */
+  held(key: string): boolean;
   /** Throws: new records rewrite history that is already imported, so the host re-imports the whole session. */
   restart(reason: string): never;
 }

@@ -130,6 +130,11 @@ export class SessionSink implements ImportSink {
     return this.ctx.claims.claim(this.group, String(key));
   }
 
+  /** True when a session of another group holds the key. */
+  held(key: string): boolean {
+    return this.ctx.claims.heldByOther(this.group, String(key));
+  }
+
   /** Asks for the whole group to be imported again. */
   restart(reason: string): never {
     throw new RestartSignal(reason);

@@ -68,6 +68,34 @@ describe('rad stats import', () => {
     expect(report.startTime).toBe('2025-09-30T23:00:00.000Z');
   });
 
+  it('gives a resumed Claude Code session the wall time of its own records, not its parent\'s span', () => {
+    const { cwd, home } = workspace();
+    const dir = path.join(home, 'projects', cwd.replace(/[^a-zA-Z0-9]/g, '-'));
+    mkdirSync(dir, { recursive: true });
+    const usage = { input_tokens: 3, output_tokens: 100 };
+    const line = (sessionId: string, ts: string, type: string, extra: Record<string, unknown>) => ({ sessionId, cwd, timestamp: ts, type, ...extra });
+    const parent = [
+      line('parent', '2025-10-20T08:00:00.000Z', 'user', { uuid: 'u1', message: { role: 'user', content: 'hi' } }),
+      line('parent', '2025-10-20T08:00:05.000Z', 'assistant', { uuid: 'a1', requestId: 'r1', message: { id: 'm1', model: 'claude-sonnet-4-5-20250929', content: [], usage } }),
+    ];
+    writeFileSync(path.join(dir, 'parent.jsonl'), jsonl(parent));
+    writeFileSync(
+      path.join(dir, 'resumed.jsonl'),
+      jsonl([
+        ...parent,
+        line('resumed', '2025-10-20T10:00:00.000Z', 'user', { uuid: 'u2', message: { role: 'user', content: 'and the docs' } }),
+        line('resumed', '2025-10-20T10:00:30.000Z', 'assistant', { uuid: 'a2', requestId: 'r2', message: { id: 'm2', model: 'claude-sonnet-4-5-20250929', content: [], usage } }),
+      ]),
+    );
+    radOk(['stats', 'import', 'claude-code'], { cwd, env: { CLAUDE_CONFIG_DIR: home } });
+    const resumed = JSON.parse(radOk(['stats', 'session', '--session-id', 'claude-code-resumed', '--json'], { cwd }).stdout);
+    expect(resumed.startTime).toBe('2025-10-20T10:00:00.000Z');
+    expect(resumed.sections.timing.wallTime.ms).toBe(30_000);
+    expect(resumed.sections.tokens.models['claude-sonnet-4-5-20250929']).toMatchObject({ requests: 1, outputTokens: 100 });
+    const all = JSON.parse(radOk(['stats', 'model', '--json'], { cwd }).stdout);
+    expect(JSON.stringify(all)).toContain('"requests":2');
+  });
+
   it('refuses a bad date or an unknown agent with one line and exit code 2', () => {
     const { cwd } = workspace();
     const badDate = rad(['stats', 'import', 'codex', '--since', 'last week'], { cwd });
