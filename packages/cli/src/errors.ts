@@ -8,7 +8,7 @@ import { RadiumError } from '@radium-stats/core';
 export class ViewUnavailableError extends RadiumError {
   override name = 'ViewUnavailableError';
   constructor(view: string) {
-    const provider = view === 'model' || view === 'engine' ? 'the tokens plugin' : 'the plugin that provides it';
+    const provider = ['model', 'engine', 'daily', 'weekly', 'monthly'].includes(view) ? 'the tokens plugin' : 'the plugin that provides it';
     super(
       `No active plugin provides the "${view}" view: check that ${provider} is installed (\`rad plugins\`) and not switched off in .radium/stats.config.json or RADIUM_STATS_DISABLE.`,
     );

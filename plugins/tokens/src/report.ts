@@ -3,8 +3,9 @@ import { compareTokens, tokensHistory } from './compare.js';
 import type { TokensSection } from './section.js';
 import { tokensSessionBlocks } from './session-view.js';
 import { usageView } from './usage-view.js';
+import { tokensPeriodView } from './period-view.js';
 
-/** How the tokens section is shown: session blocks, compare rows, the history Cost cell, and the model and engine views. */
+/** How the tokens section is shown: session blocks, compare rows, the history Cost cell, the model and engine views and the time views' rows. */
 export const tokensReporter: PluginReporter<TokensSection> = {
   session: tokensSessionBlocks,
   compare: compareTokens,
@@ -13,4 +14,5 @@ export const tokensReporter: PluginReporter<TokensSection> = {
     model: (section, scope) => usageView('model', section, scope),
     engine: (section, scope) => usageView('engine', section, scope),
   },
+  period: tokensPeriodView,
 };

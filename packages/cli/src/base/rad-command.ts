@@ -5,6 +5,7 @@ import { IMPORTERS_HOOK, runPluginHook } from '../host/discover.js';
 import { openHost } from '../host/open-host.js';
 import { progressListener } from '../output/progress.js';
 import { outputStyle, type OutputStyle } from '../output/style.js';
+import { terminalWidth } from '../output/terminal-width.js';
 
 /** Error JSON printed on stdout under `--json` (schema: schema/error.schema.json). */
 export interface ErrorJson {
@@ -29,14 +30,19 @@ export abstract class RadCommand extends Command {
   }
 
   /** The store filter of the filter flags (see filters/filter-flags.ts); --source is checked against live, legacy and the installed importers. */
-  protected async parseFilter(flags: FilterFlagValues): Promise<ParsedFilter> {
+  protected async parseFilter(flags: FilterFlagValues, zoned = false): Promise<ParsedFilter> {
     const sources = async () => ['live', 'legacy', ...resolveImporters(await runPluginHook(this.config, IMPORTERS_HOOK, this.warnings.warn), this.warnings.warn).map((i) => i.id)];
-    return parseFilterFlags(flags, sources);
+    return parseFilterFlags(flags, sources, process.cwd(), zoned);
   }
 
   /** How human output may be styled on stdout (bold only on a TTY without NO_COLOR). */
   protected get style(): OutputStyle {
     return outputStyle(process.stdout, process.env);
+  }
+
+  /** Columns human output may use on stdout (see terminalWidth); undefined: no limit. */
+  protected get width(): number | undefined {
+    return terminalWidth(process.stdout, process.env);
   }
 
   /** Prints human output unless `--json` is on. */

@@ -36,15 +36,17 @@ export interface ParsedFilter {
   filter: StoreFilter;
   /** One phrase per filter that applied (`since 2026-11-01`, `agent "claude"`), empty when none did. */
   applied: string[];
+  /** The time zone of dates: --timezone, else the system's (UTC when nothing needed a zone). */
+  timeZone: string;
 }
 
 /**
  * Turns the filter flags into a store filter; a bad date, zone or source is a UsageError naming its
  * flag. `sources` lists the sources a session can have (checked only when --source is given).
  */
-export async function parseFilterFlags(flags: FilterFlagValues, sources: () => Promise<readonly string[]>, cwd = process.cwd()): Promise<ParsedFilter> {
-  // Looked up only when dates need it: the first Intl call costs a view about 20 ms.
-  const dated = flags.since !== undefined || flags.until !== undefined;
+export async function parseFilterFlags(flags: FilterFlagValues, sources: () => Promise<readonly string[]>, cwd = process.cwd(), zoned = false): Promise<ParsedFilter> {
+  // Looked up only when dates need it (`zoned`: a view of calendar periods always does): the first Intl call costs a view about 20 ms.
+  const dated = zoned || flags.since !== undefined || flags.until !== undefined;
   const timeZone = flags.timezone !== undefined ? checkTimeZone(flags.timezone) : dated ? systemTimeZone() : 'UTC';
   const filter: StoreFilter = {};
   const applied: string[] = [];
@@ -79,7 +81,7 @@ export async function parseFilterFlags(flags: FilterFlagValues, sources: () => P
   if (flags['session-id'] !== undefined && applied.length > 0) {
     throw new UsageError('--session-id names one whole session: it does not take --since, --until, --agent, --source, --project or --model.');
   }
-  return { filter, applied };
+  return { filter, applied, timeZone };
 }
 
 /** The line that says no session matched the filters. */

@@ -98,6 +98,36 @@ export const modelJsonSchema = usageViewJsonSchema('models', 'model');
 /** `rad stats engine --json`. */
 export const engineJsonSchema = usageViewJsonSchema('engines', 'engine');
 
+/** Requests, tokens and cost of a period, a model in it, or the total, in the time views. */
+const periodUsageJsonSchema = z.object({
+  requests: count.describe('API requests made: successful responses plus errors'),
+  inputTokens: count.describe('Uncached prompt tokens'),
+  outputTokens: count.describe('Generated tokens, reasoning included'),
+  cacheReadTokens: count.describe('Prompt tokens read from the cache'),
+  cacheWriteTokens: count.describe('Prompt tokens written to the cache with a 5 minute TTL'),
+  cacheWrite1hTokens: count.describe('Prompt tokens written to the cache with a 1 hour TTL'),
+  unpricedRequests: count.describe('Successful responses with no known price'),
+  costUsd: z.number().nonnegative().nullable().describe('Cost in USD; null when any response could not be priced'),
+  pricedCostUsd: z.number().nonnegative().describe('Cost of the responses that could be priced'),
+});
+
+/** `rad stats daily|weekly|monthly --json`. */
+export const periodsJsonSchema = z.object({
+  timezone: z.string().describe('IANA time zone of the periods'),
+  unit: z.enum(['day', 'week', 'month']),
+  weekStart: z.enum(['monday', 'sunday']).optional().describe('First day of a week (weekly only)'),
+  periods: z
+    .array(
+      periodUsageJsonSchema.extend({
+        period: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).describe('First day of the period (YYYY-MM-DD), or YYYY-MM for a month'),
+        sessions: count.describe('Sessions that started in the period'),
+        models: z.array(periodUsageJsonSchema.extend({ model: z.string() })).describe("Each model's part, highest cost first"),
+      }),
+    )
+    .describe('Oldest first; periods with no session and no request are left out'),
+  total: periodUsageJsonSchema.extend({ sessions: count }).nullable().describe('Sum over the periods; null when no session matched'),
+});
+
 /** Version of the export document format. */
 export const EXPORT_SCHEMA_VERSION = 1;
 
@@ -158,6 +188,7 @@ export const publishedSchemas = {
   'compare.schema.json': { schema: compareJsonSchema, title: 'rad stats compare --json' },
   'model.schema.json': { schema: modelJsonSchema, title: 'rad stats model --json' },
   'engine.schema.json': { schema: engineJsonSchema, title: 'rad stats engine --json' },
+  'periods.schema.json': { schema: periodsJsonSchema, title: 'rad stats daily|weekly|monthly --json' },
   'export.schema.json': { schema: exportJsonSchema, title: 'rad stats export' },
   'export-result.schema.json': { schema: exportResultJsonSchema, title: 'rad stats export --output FILE --json' },
   'init.schema.json': { schema: initJsonSchema, title: 'rad init --json' },

@@ -37,7 +37,7 @@ export function freshCliHome(): NodeJS.ProcessEnv {
 export function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(RADIUM_|RAD_|XDG_|FORCE_COLOR|NO_COLOR|NODE_OPTIONS|VITEST|DEBUG|CI$|COLORTERM$|TF_BUILD$|TEAMCITY_|GITHUB_|GITEA_)/.test(key)) continue;
+    if (/^(RADIUM_|RAD_|XDG_|FORCE_COLOR|NO_COLOR|NODE_OPTIONS|VITEST|DEBUG|CI$|COLORTERM$|COLUMNS$|LINES$|TF_BUILD$|TEAMCITY_|GITHUB_|GITEA_)/.test(key)) continue;
     env[key] = value;
   }
   return env;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { callsPlugin, tempDir } from '../testing/index.js';
 import { ensureFactTables, factTablesOf } from './fact-tables.js';
 import { openDatabase } from './open-database.js';
-import { sumFacts } from './queries.js';
+import { sumFacts } from './sum-facts.js';
 import { SessionWriter, type SessionRow } from './session-row.js';
 
 const row = (id: string): SessionRow => ({

@@ -1,7 +1,5 @@
-import type { SummedFactRow } from '../plugin/facts.js';
-import { narrowSum } from '../plugin/sum-facts.js';
 import type { StoredFactTable } from './fact-tables.js';
-import { measureParts, quoteIdent, ROLLUP_DAY_MS, rollupSessionColumn, ROWS_PER_SESSION, sessionKeyOf, sumColumns } from './fact-tables.js';
+import { ROWS_PER_SESSION } from './fact-tables.js';
 import type { Db } from './open-database.js';
 
 /** Which sessions and facts a question is about; every field is optional and they combine with AND. */
@@ -26,10 +24,10 @@ export interface StoreFilter {
 }
 
 /** Whether a fact table has a `model` dimension (which `models` filters rows by). */
-const hasModel = (t: StoredFactTable): boolean => t.table.dimensions.some((d) => d.name === 'model');
+export const hasModel = (t: StoredFactTable): boolean => t.table.dimensions.some((d) => d.name === 'model');
 
 /** Sessions (`sessions s`) with a fact row of one of the filter's models, in any table with a model dimension. */
-function usedModelsSql(filter: StoreFilter, tables: readonly StoredFactTable[], params: unknown[]): string | undefined {
+export function usedModelsSql(filter: StoreFilter, tables: readonly StoredFactTable[], params: unknown[]): string | undefined {
   if (!filter.models) return undefined;
   const withModel = tables.filter(hasModel);
   if (withModel.length === 0) return '0';
@@ -58,7 +56,7 @@ export function sessionWhere(filter: StoreFilter, col: (name: 'agent' | 'source'
 }
 
 /** A WHERE clause for session lists: the session filters, its start within the time range, and the models it used. */
-function listWhere(filter: StoreFilter, tables: readonly StoredFactTable[]): { sql: string; params: unknown[] } {
+export function listWhere(filter: StoreFilter, tables: readonly StoredFactTable[]): { sql: string; params: unknown[] } {
   const where = sessionWhere(filter);
   const models = usedModelsSql(filter, tables, where.params);
   if (models) where.sql += ` AND ${models}`;
@@ -93,84 +91,6 @@ export function sessionIds(db: Db, filter: StoreFilter, tables: readonly StoredF
   return db.prepare(`SELECT id FROM sessions s WHERE ${where.sql} ORDER BY s.start_ms DESC, s.id DESC`).pluck().all(...where.params) as string[];
 }
 
-/** Which whole UTC days a time range covers (read from a rollup), and the parts of it left over (read from rows). */
-function splitRange(since: number | undefined, until: number | undefined): { days?: [number | undefined, number | undefined]; rows: [number | undefined, number | undefined][] } {
-  const first = since === undefined ? undefined : Math.ceil(since / ROLLUP_DAY_MS) * ROLLUP_DAY_MS;
-  const last = until === undefined ? undefined : Math.floor(until / ROLLUP_DAY_MS) * ROLLUP_DAY_MS;
-  if (first !== undefined && last !== undefined && first >= last) return { rows: [[since, until]] };
-  const rows: [number | undefined, number | undefined][] = [];
-  if (since !== undefined && since < first!) rows.push([since, first]);
-  if (until !== undefined && last! < until) rows.push([last, until]);
-  return { days: [first, last], rows };
-}
-
-/** `column >= from AND column < to` for the given ends, or undefined for an unbounded range. */
-function rangeSql(column: string, [from, to]: [number | undefined, number | undefined], params: unknown[]): string | undefined {
-  const parts: string[] = [];
-  if (from !== undefined) parts.push(`${column} >= ?`) && params.push(from);
-  if (to !== undefined) parts.push(`${column} < ?`) && params.push(to);
-  return parts.length ? parts.join(' AND ') : undefined;
-}
-
-/**
- * A fact table's rows summed over the matching sessions' facts within the time range, grouped by
- * every dimension: the SQL twin of `sumFactRows`. Whole UTC days come from the table's rollup and
- * the ends of the range from the rows' buckets; a filter on what the rollup lacks (a session's
- * status) reads every row. Integer sums past 2^53 - 1 come back as bigint.
- */
-export function sumFacts(db: Db, stored: StoredFactTable, filter: StoreFilter, tables: readonly StoredFactTable[] = [stored]): SummedFactRow[] {
-  const { table } = stored;
-  const dims = table.dimensions.map((d) => quoteIdent(d.name));
-  // An integer sum is taken in two halves (bits 32 and up, and the low 32 bits) and put together as a
-  // bigint, because SQLite's SUM fails past 2^63 and each stored value is below 2^53. The rollup
-  // keeps the halves already summed.
-  const columns = sumColumns(table);
-  const fromRows = measureParts(table, 'f').map((part, i) => `${part} AS ${columns[i]}`);
-  // What a rollup cannot tell: a session's status, or for a table without models, the models its session used.
-  const rowsOnly = filter.status !== undefined || (filter.models !== undefined && !hasModel(stored));
-  const modelRows = filter.models !== undefined && hasModel(stored) ? ` AND f."model" IN (SELECT value FROM json_each(?))` : '';
-  const split = !rowsOnly ? splitRange(filter.sinceMs, filter.untilMs) : { rows: [[filter.sinceMs, filter.untilMs] as [number | undefined, number | undefined]] };
-  const selects: string[] = [];
-  const params: unknown[] = [];
-  if (split.days) {
-    const where = sessionWhere(filter, (name) => `f.${rollupSessionColumn(name)}`);
-    const days = rangeSql('f.day', split.days, where.params);
-    if (modelRows) where.params.push(JSON.stringify(filter.models));
-    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...columns.map((c) => `f.${c}`)].join(', ')} FROM ${stored.rollup} f WHERE ${where.sql}${days ? ` AND ${days}` : ''}${modelRows}`);
-    params.push(...where.params);
-  }
-  if (split.rows.length > 0) {
-    const where = sessionWhere(filter);
-    const models = hasModel(stored) ? undefined : usedModelsSql(filter, tables, where.params);
-    if (models) where.sql += ` AND ${models}`;
-    // Without a condition on sessions, the join is only cost: every fact row belongs to a stored session.
-    const join = where.sql === '1' ? '' : ` JOIN sessions s ON s.key = ${sessionKeyOf('f')}`;
-    const ranges = split.rows.map((range) => rangeSql('f.bucket', range, where.params) ?? '1');
-    if (modelRows) where.params.push(JSON.stringify(filter.models));
-    selects.push(`SELECT ${[...dims.map((d) => `f.${d}`), ...fromRows].join(', ')} FROM ${stored.sql} f${join} WHERE ${where.sql} AND (${ranges.map((r) => `(${r})`).join(' OR ')})${modelRows}`);
-    params.push(...where.params);
-  }
-  const sums = columns.map((c) => `SUM(${c}) AS ${c}`);
-  const statement = db
-    .prepare(`SELECT ${[...dims, ...sums].join(', ')} FROM (${selects.join(' UNION ALL ')})${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`)
-    .safeIntegers(true);
-  const rows = statement.all(...params) as Record<string, string | number | bigint | null>[];
-  const sumOf = (row: Record<string, unknown>, m: { name: string; type: string }): number | bigint | null => {
-    if (m.type !== 'integer') return (row[m.name] as number | null) ?? null;
-    const high = row[`${m.name}:high`] as bigint | null;
-    const low = row[`${m.name}:low`] as bigint | null;
-    return high === null || low === null ? null : narrowSum((high << 32n) + low);
-  };
-  // SUM over no rows (no GROUP BY) is one row of nulls: no facts.
-  if (dims.length === 0 && rows.length === 1 && table.measures.every((m) => sumOf(rows[0]!, m) === null)) return [];
-  return rows.map((row) => {
-    const out: SummedFactRow = {};
-    for (const d of table.dimensions) out[d.name] = typeof row[d.name] === 'bigint' ? Number(row[d.name]) : row[d.name]!;
-    for (const m of table.measures) out[m.name] = sumOf(row, m) ?? 0;
-    return out;
-  });
-}
-
 /**
  * Sessions an id a user typed may mean: the one with that id or that agent's own id, else those
  * whose id or agent's id starts with it (at most `limit`).
@@ -181,4 +101,34 @@ export function sessionsNamed(db: Db, typed: string, minPrefix: number, limit: n
   // GLOB is case-sensitive, like ids; its metacharacters in what was typed are escaped as classes.
   const pattern = `${typed.replace(/[*?[]/g, (c) => `[${c}]`)}*`;
   return db.prepare('SELECT id FROM sessions WHERE id GLOB ? OR agent_session_id GLOB ? ORDER BY id LIMIT ?').pluck().all(pattern, pattern, limit) as string[];
+}
+
+/** A time range [from, to) in epoch ms; either end may be open. */
+export type TimeRange = readonly [from: number | undefined, to: number | undefined];
+
+/** How many matching sessions started in each period (ranges in order; periods with none are absent). */
+export function countSessionsByPeriod(db: Db, filter: StoreFilter, tables: readonly StoredFactTable[], periods: readonly TimeRange[]): Map<number, number> {
+  const where = listWhere(filter, tables);
+  const rows = db
+    .prepare(`SELECT p.key AS period, count(*) AS n FROM json_each(?) p CROSS JOIN sessions s
+      WHERE s.start_ms >= p.value ->> 0 AND s.start_ms < p.value ->> 1 AND ${where.sql} GROUP BY p.key`)
+    .all(JSON.stringify(periods.map(openEnds)), ...where.params) as { period: number; n: number }[];
+  return new Map(rows.map((r) => [r.period, r.n]));
+}
+
+/** The first start and the last end (now for a live session) of the matching sessions, or undefined when none match. */
+export function sessionSpan(db: Db, filter: StoreFilter, tables: readonly StoredFactTable[], nowMs: number): TimeRange | undefined {
+  const where = listWhere(filter, tables);
+  const row = db
+    .prepare(`SELECT min(s.start_ms) AS first, max(CASE WHEN s.status = 'live' THEN max(?, s.start_ms) ELSE coalesce(s.end_ms, s.start_ms) END) AS last FROM sessions s WHERE ${where.sql}`)
+    .get(nowMs, ...where.params) as { first: number | null; last: number | null };
+  return row.first === null ? undefined : [row.first, row.last ?? row.first];
+}
+
+/** The latest instant a JavaScript Date can hold: an open end of a range, in SQL. */
+export const END_OF_TIME = 8.64e15;
+
+/** A range with its open ends made the earliest and latest instants, for SQL that compares with both. */
+export function openEnds([from, to]: TimeRange): [number, number] {
+  return [from ?? -END_OF_TIME, to ?? END_OF_TIME];
 }

@@ -216,6 +216,20 @@ describe('the stats store', () => {
     expect(calls(store, { untilMs: to, agent: 'codex' })).toEqual(expected((m) => m.agent === 'codex', -Infinity, to));
     // A status filter reads every row instead of the rollup: both agree.
     expect(calls(store, { status: 'ended' })).toEqual(calls(store));
+    // Periods of a time view (7-hour ones from a quarter past, and one over a whole UTC day and two
+    // partial ones), in one query: each summed as that range alone is, sessions counted where they started.
+    const periods: [number, number][] = [...Array.from({ length: 12 }, (_, i): [number, number] => [from + i * 7 * 3_600_000, from + (i + 1) * 7 * 3_600_000]), [from, to]];
+    for (const filter of [{}, { agent: 'codex' }, { status: 'ended' }]) {
+      const keep = (m: { agent: string }) => !('agent' in filter) || m.agent === filter.agent;
+      const byPeriod = store.mergedByPeriod(filter, periods, ['calls']);
+      expect(byPeriod.map((p) => p.period)).toEqual([...byPeriod.map((p) => p.period)].sort((a, b) => a - b));
+      for (const [i, [a, b]] of periods.entries()) {
+        const entry = byPeriod.find((p) => p.period === i);
+        expect(entry?.plugins['calls'], `period ${i}`).toEqual(expected(keep, a, b));
+        const started = [...sessions.values()].filter((m) => keep(m) && Date.parse(m.start) >= a && Date.parse(m.start) < b).length;
+        expect(entry?.sessions ?? 0, `period ${i}`).toBe(started);
+      }
+    }
     store.close();
     // Remade in one GROUP BY (as after a rebuild, or when a rebuild was killed before it remade
     // them): the same groups under the same keys as summed session by session.

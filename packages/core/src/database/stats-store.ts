@@ -6,7 +6,8 @@ import type { ProgressListener } from './progress.js';
 import type { SummedFactRow } from '../plugin/facts.js';
 import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
 import { openDatabase, type Db } from './open-database.js';
-import { countSessions, sessionIds, sessionPage, sessionsNamed, sessionSummaries, sumFacts, type StoreFilter } from './queries.js';
+import { countSessions, countSessionsByPeriod, sessionIds, sessionPage, sessionSpan, sessionsNamed, sessionSummaries, type StoreFilter, type TimeRange } from './queries.js';
+import { sumFacts, sumFactsByPeriod } from './sum-facts.js';
 import { refreshSessions, syncStore } from './sync.js';
 
 /** What the store needs from its host. */
@@ -22,6 +23,16 @@ export interface StatsStoreDeps {
 export interface MergedPluginSection {
   section: unknown;
   sessions: number;
+}
+
+/** One period of a time view: the sessions that started in it and each plugin's section merged from the facts within it. */
+export interface PeriodSections {
+  /** Index of the period in the ranges asked for. */
+  period: number;
+  /** Matching sessions that started in the period. */
+  sessions: number;
+  /** Plugin id to its section merged from the period's facts; plugins with none in the period are absent. */
+  plugins: Record<string, unknown>;
 }
 
 /** What the stored summaries were made by: when it changes, every session is read again. */
@@ -99,6 +110,36 @@ export class StatsStore {
     const out: Record<string, SummedFactRow[]> = {};
     for (const t of this.tables) if (t.plugin === pluginId) out[t.table.name] = sumFacts(this.db, t, filter, this.tables);
     return out;
+  }
+
+  /** The first start and last end (now, for a live session) of the matching sessions; undefined when none match. */
+  span(filter: StoreFilter = {}): TimeRange | undefined {
+    return sessionSpan(this.db, filter, this.tables, (this.deps.now ?? Date.now)());
+  }
+
+  /**
+   * The sections of the plugins in `only` that declare facts, merged per period (time ranges in
+   * order) from the facts within it, with the sessions that started in it. Periods with neither
+   * facts nor sessions are left out.
+   */
+  mergedByPeriod(filter: StoreFilter, periods: readonly TimeRange[], only: readonly string[]): PeriodSections[] {
+    const sessions = countSessionsByPeriod(this.db, filter, this.tables, periods);
+    const byPeriod = new Map<number, PeriodSections>();
+    const at = (period: number) => byPeriod.get(period) ?? byPeriod.set(period, { period, sessions: sessions.get(period) ?? 0, plugins: {} }).get(period)!;
+    for (const period of sessions.keys()) at(period);
+    for (const { plugin } of this.deps.plugins) {
+      if (!plugin.facts || !only.includes(plugin.id)) continue;
+      const sums = new Map<number, Record<string, SummedFactRow[]>>();
+      for (const t of this.tables) {
+        if (t.plugin !== plugin.id) continue;
+        for (const [period, rows] of sumFactsByPeriod(this.db, t, filter, periods, this.tables)) {
+          const tablesOf = sums.get(period) ?? sums.set(period, {}).get(period)!;
+          tablesOf[t.table.name] = rows;
+        }
+      }
+      for (const [period, tablesOf] of sums) at(period).plugins[plugin.id] = plugin.facts.toSection(tablesOf, { sessions: sessions.get(period) ?? 0 });
+    }
+    return [...byPeriod.values()].sort((a, b) => a.period - b.period);
   }
 
   /**

@@ -182,6 +182,32 @@ export interface ViewScope {
   sessionId?: string;
 }
 
+/** Requests, tokens and cost of one period of a time view (or of one model in it). */
+export interface PeriodUsage {
+  /** API requests made: successful responses plus errors. */
+  requests: number;
+  /** Uncached prompt tokens. */
+  inputTokens: number;
+  /** Generated tokens, reasoning included. */
+  outputTokens: number;
+  /** Prompt tokens read from the cache. */
+  cacheReadTokens: number;
+  /** Prompt tokens written to the cache with a 5 minute TTL. */
+  cacheWriteTokens: number;
+  /** Prompt tokens written to the cache with a 1 hour TTL. */
+  cacheWrite1hTokens: number;
+  /** Cost of the priced responses, in integer nano-USD (exact when summed). */
+  costNanoUsd: number;
+  /** Successful responses with no known price (not in costNanoUsd). */
+  unpricedRequests: number;
+}
+
+/** What `rad stats daily|weekly|monthly` show of a section merged over one period: its total and each model's part. */
+export interface PeriodView {
+  total: PeriodUsage;
+  models: Record<string, PeriodUsage>;
+}
+
 /** How a plugin shows its section. All members are optional. */
 export interface PluginReporter<Section> {
   /** Blocks for `rad stats session`. */
@@ -192,6 +218,8 @@ export interface PluginReporter<Section> {
   history?(section: Section): HistoryCell[];
   /** Named views; `rad stats model` renders the view `model` and `rad stats engine` the view `engine`. */
   views?: Record<string, (section: Section, scope: ViewScope) => NamedView>;
+  /** Usage of a section merged over one period, for the time views; the first plugin that has it answers them. */
+  period?(section: Section): PeriodView;
 }
 
 /**

@@ -2,8 +2,8 @@ import { inject, injectable } from 'tsyringe';
 import { TOKENS } from '../host/tokens.js';
 import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
-import { StatsStore, type MergedPluginSection } from '../database/stats-store.js';
-import type { StoreFilter } from '../database/queries.js';
+import { StatsStore, type MergedPluginSection, type PeriodSections } from '../database/stats-store.js';
+import type { StoreFilter, TimeRange } from '../database/queries.js';
 import { summarizeReport, type SessionSummary } from '../database/summary.js';
 import type { ProgressListener } from '../database/progress.js';
 import { fileStamp, sameFile } from '../database/stamps.js';
@@ -92,6 +92,16 @@ export class SessionCatalog {
   /** Every selected session's sections merged per active plugin (or per plugin in `only`), summed in SQL where the plugin declares facts. */
   async merged(filter: StoreFilter = {}, only?: readonly string[]): Promise<MergedSummaries> {
     return (await this.store()).merged(filter, only);
+  }
+
+  /** The first start and last end of the selected sessions, for the periods of a time view; undefined when none match. */
+  async span(filter: StoreFilter = {}): Promise<TimeRange | undefined> {
+    return (await this.store()).span(filter);
+  }
+
+  /** Sections of the plugins in `only` merged per period, with the sessions started in each (see StatsStore.mergedByPeriod). */
+  async mergedByPeriod(filter: StoreFilter, periods: readonly TimeRange[], only: readonly string[]): Promise<PeriodSections[]> {
+    return (await this.store()).mergedByPeriod(filter, periods, only);
   }
 
   /**
