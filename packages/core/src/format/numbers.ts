@@ -22,27 +22,40 @@ export function withSign(n: number, format: (abs: number) => string): string {
   return `${n < 0 ? '-' : '+'}${format(Math.abs(n))}`;
 }
 
-function parts(ms: number): { h: number; m: number; s: number } {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  return { h: Math.floor(total / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR_SECONDS = 3600;
+
+/** Splits whole seconds into hours, minutes and seconds. */
+function parts(totalSeconds: number): { h: number; m: number; s: number } {
+  return { h: Math.floor(totalSeconds / HOUR_SECONDS), m: Math.floor((totalSeconds % HOUR_SECONDS) / 60), s: totalSeconds % 60 };
 }
 
-/** Milliseconds as `4h 9m 54s`, `9m 5s`, `42s`, or `350ms` under a second. */
+// Durations round to the smallest unit shown (21.8 s is `22s`, 59.6 s is `1m 0s`) rather than truncate;
+// the sign is dropped when the magnitude rounds to zero so no `-0ms` is printed.
+const signOf = (ms: number, shown: number) => (ms < 0 && shown > 0 ? '-' : '');
+
+/** Milliseconds as `4h 9m 54s`, `9m 5s`, `42s`, or `350ms` under a second; rounded to the unit shown. */
 export function formatDuration(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  if (Math.abs(ms) < 1000) return `${sign}${Math.round(Math.abs(ms))}ms`;
-  const { h, m, s } = parts(ms);
+  const abs = Math.abs(ms);
+  const millis = Math.round(abs);
+  if (millis < SECOND) return `${signOf(ms, millis)}${millis}ms`;
+  const seconds = Math.round(abs / SECOND);
+  const { h, m, s } = parts(seconds);
+  const sign = signOf(ms, seconds);
   if (h > 0) return `${sign}${h}h ${m}m ${s}s`;
   if (m > 0) return `${sign}${m}m ${s}s`;
   return `${sign}${s}s`;
 }
 
-/** Milliseconds without the smallest unit once hours show: `4h 9m`, `9m 5s`, `42s`. */
+/** Milliseconds without the smallest unit once hours show: `4h 10m` (rounded to the minute), `9m 5s`, `42s`. */
 export function formatDurationShort(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  const { h, m } = parts(ms);
-  if (h > 0) return `${sign}${h}h ${m}m`;
-  return formatDuration(ms);
+  const abs = Math.abs(ms);
+  // The unit is chosen from the value as formatDuration would show it, then the minutes are rounded
+  // from the exact value (not from rounded seconds), so 1h 0m 29.6s is `1h 0m`, never `1h 1m`.
+  if (Math.round(abs / SECOND) < HOUR_SECONDS) return formatDuration(ms);
+  const minutes = Math.round(abs / MINUTE);
+  return `${signOf(ms, minutes)}${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 
 /** What to print for a number that cannot be known: `n/a (reason)`. */
