@@ -79,6 +79,41 @@ describe('renderBlocks', () => {
     expect(text.split('\n')[1]).toBe('A label that is far too long: v');
   });
 
+  it('keeps the values of a block in one column when a per-model label is long', () => {
+    const long = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+    const text = renderBlocks([
+      {
+        kind: 'fields',
+        title: 'Cache',
+        rows: [
+          { label: 'Hit Rate', value: '62.5%' },
+          { label: long, value: '50.0%', indent: 1 },
+          { label: 'gpt-5', value: '75.0%', indent: 1 },
+          { label: 'Cache Read', value: '8,000' },
+        ],
+      },
+    ]);
+    const pad = (label: string) => label.padEnd(50);
+    expect(text.split('\n')).toEqual(['Cache', `${pad('Hit Rate:')}62.5%`, `${pad(`  » ${long}:`)}50.0%`, `${pad('  » gpt-5:')}75.0%`, `${pad('Cache Read:')}8,000`]);
+  });
+
+  it('puts the value of a label too long to move the column (within 80) on the next line, under the other values', () => {
+    const savings = '-$0.0300 (cache writes cost more than reads saved)';
+    const rows = [
+      { label: 'Hit Rate', value: '62.5%' },
+      { label: 'claude-sonnet-4-5-20250929', value: '50.0%', indent: 1 },
+      { label: 'Savings', value: savings },
+    ];
+    const pad = (label: string) => label.padEnd(28);
+    expect(renderBlocks([{ kind: 'fields', title: 'Cache', rows }]).split('\n')).toEqual([
+      'Cache',
+      `${pad('Hit Rate:')}62.5%`,
+      '  » claude-sonnet-4-5-20250929:',
+      `${pad('')}50.0%`,
+      `${pad('Savings:')}${savings}`,
+    ]);
+  });
+
   it('escapes labels, values and titles from plugins', () => {
     const text = renderBlocks([{ kind: 'fields', title: 'T\u0007', rows: [{ label: 'L\r', value: 'V\u202e' }] }]);
     expect(text).toBe('T\\x07\nL\\x0d:' + ' '.repeat(22) + 'V\\u{202e}');

@@ -6,6 +6,9 @@ import { renderTable } from './table.js';
 /** Column where field values start: `Session ID:` padded to 28, as in the spec. */
 export const VALUE_COLUMN = 28;
 
+/** Width a block of fields keeps within when a long label moves its values right: an 80-column terminal. */
+const FIELDS_WIDTH = 80;
+
 type Lines<B> = (block: B, style: OutputStyle, cut: Shortener) => string[];
 
 const heading = (title: string, style: OutputStyle, cut: Shortener) => style.heading(escapeTerminal(cut.name(title, 'a heading')));
@@ -13,10 +16,18 @@ const heading = (title: string, style: OutputStyle, cut: Shortener) => style.hea
 const fieldLines: Lines<FieldBlock> = (block, style, cut) => {
   const lines = [heading(block.title, style, cut)];
   const place = `the ${block.title} section`;
-  for (const row of block.rows) {
-    const label = `${(row.indent ?? 0) > 0 ? '  » ' : ''}${escapeTerminal(cut.name(row.label, place))}:`;
-    lines.push(`${label.padEnd(VALUE_COLUMN - 1)} ${escapeTerminal(cut.words(row.value, place))}`.trimEnd());
-  }
+  const labels = block.rows.map((row) => `${(row.indent ?? 0) > 0 ? '  » ' : ''}${escapeTerminal(cut.name(row.label, place))}:`);
+  const values = block.rows.map((row) => escapeTerminal(cut.words(row.value, place)));
+  // A long label (a model name, say) moves the whole block's values right so they stay in one column, as far
+  // as the block's longest value still ends within 80 columns; a label longer than that gets a line of its
+  // own, its value under the others.
+  const limit = FIELDS_WIDTH - Math.max(0, ...values.map((value) => value.length));
+  const column = Math.max(VALUE_COLUMN, ...labels.map((label) => label.length + 1).filter((width) => width <= limit));
+  labels.forEach((label, i) => {
+    const value = values[i]!;
+    if (label.length < column) lines.push(`${label.padEnd(column - 1)} ${value}`.trimEnd());
+    else lines.push(label, ...(value === '' ? [] : [`${' '.repeat(column)}${value}`]));
+  });
   return lines;
 };
 
