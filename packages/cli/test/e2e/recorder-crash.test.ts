@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '@radium-stats/core/testing';
-import { CLI_ROOT, freshCliHome, radOk } from '../helpers/rad.js';
+import { CLI_ROOT, freshCliHome, radOk, warningsOf } from '../helpers/rad.js';
 
 const env = freshCliHome();
 
@@ -51,5 +52,48 @@ describe('a recorder killed with SIGKILL', () => {
     expect(report.status).toBe('abandoned');
     // Every call the recorder said it had recorded is in the report (it may have recorded a few more before the kill landed).
     expect(report.sections.tools.calls).toBeGreaterThanOrEqual(recorded);
+  });
+});
+
+/** A session recorded from the shell whose journal was last written two hours ago, so it reads as abandoned. */
+function abandonedSession(ws: string, torn: string): { id: string; journal: string } {
+  const id = radOk(['session', 'start', '--agent', 'crash-test'], { cwd: ws, env }).stdout.trim();
+  const events = [
+    { type: 'tool.call', name: 'Bash', success: true, durationMs: 1200 },
+    { type: 'api.response', model: 'gemini-2.5-pro', engine: 'gemini', durationMs: 2500, tokens: { input: 1200, output: 80 } },
+  ];
+  radOk(['session', 'record', '--session-id', id], { cwd: ws, env, input: events.map((e) => JSON.stringify(e)).join('\n') });
+  const journal = path.join(ws, '.radium', '_internals', 'sessions', `${id}.events.jsonl`);
+  appendFileSync(journal, torn);
+  const past = new Date(Date.now() - 2 * 60 * 60_000);
+  utimesSync(journal, past, past);
+  return { id, journal };
+}
+
+describe('an abandoned session whose journal ends in a torn line', () => {
+  it('is folded and warned about once: later commands read its stored report, with the same numbers', () => {
+    const ws = path.join(tempDir(), 'ws');
+    radOk(['init', ws], { cwd: tempDir(), env });
+    const { id, journal } = abandonedSession(ws, '{"type":"tool.call","name":"Ba');
+    const first = radOk(['stats', 'model'], { cwd: ws, env });
+    expect(warningsOf(first)).toEqual([`Warning: ${journal}: line 5 skipped (line is not valid JSON).`]);
+    const second = radOk(['stats', 'model'], { cwd: ws, env });
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    for (const command of [['stats', 'session'], ['stats', 'history'], ['stats', 'engine']]) expect(radOk(command, { cwd: ws, env }).stderr, command.join(' ')).toBe('');
+    const report = JSON.parse(radOk(['stats', 'session', '--session-id', id, '--json'], { cwd: ws, env }).stdout) as { status: string; skippedLines: number; sections: { tools: { calls: number } } };
+    expect(report).toMatchObject({ status: 'abandoned', skippedLines: 1, sections: { tools: { calls: 1 } } });
+  });
+
+  it('is read from its journal again when the session goes on after it was stored', () => {
+    const ws = path.join(tempDir(), 'ws');
+    radOk(['init', ws], { cwd: tempDir(), env });
+    const { id } = abandonedSession(ws, '');
+    const calls = () => (JSON.parse(radOk(['stats', 'session', '--session-id', id, '--json'], { cwd: ws, env }).stdout) as { status: string; sections: { tools: { calls: number } } });
+    expect(calls()).toMatchObject({ status: 'abandoned', sections: { tools: { calls: 1 } } });
+    expect(existsSync(path.join(ws, '.radium', '_internals', 'sessions', `${id}.json`))).toBe(true);
+    radOk(['session', 'record', '--session-id', id, JSON.stringify({ type: 'tool.call', name: 'Read', success: true, durationMs: 10 })], { cwd: ws, env });
+    expect(calls()).toMatchObject({ status: 'live', sections: { tools: { calls: 2 } } });
+    expect((JSON.parse(radOk(['stats', 'history', '--json'], { cwd: ws, env }).stdout) as { sessions: { status: string }[] }).sessions.map((s) => s.status)).toEqual(['live']);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UnsupportedSchemaVersionError } from '../errors.js';
 import { countPlugin, testHost } from '../testing/index.js';
@@ -123,5 +123,44 @@ describe('reports of the original Radium', () => {
     const { report } = await host.store.load('old');
     expect(report.status).toBe('abandoned');
     expect(report.endTime).toBeNull();
+  });
+});
+
+describe('an abandoned session', () => {
+  /** A journal without an end and without a recorder's pid, last written two hours ago. */
+  async function abandoned() {
+    const host = await testHost([countPlugin()]);
+    const journal = host.paths.journalFile('gone-quiet');
+    const ts = new Date(Date.now() - 3 * 60 * 60_000).toISOString();
+    const events = [{ type: 'session.start', ts, sessionId: 'gone-quiet', workspace: host.paths.root }, { type: 'tool.call', ts, name: 'Edit', success: true }];
+    writeFileSync(journal, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const past = new Date(Date.now() - 2 * 60 * 60_000);
+    utimesSync(journal, past, past);
+    return { host, journal, report: host.paths.reportFile('gone-quiet') };
+  }
+
+  it('is stored once folded, and read from that report after', async () => {
+    const { host, report } = await abandoned();
+    expect((await host.store.load('gone-quiet')).origin).toBe('journal');
+    expect(existsSync(report)).toBe(true);
+    const again = await host.store.load('gone-quiet');
+    expect(again).toMatchObject({ origin: 'report', report: { status: 'abandoned', eventCount: 2 } });
+  });
+
+  it('is not stored when its journal changed after it was listed (the fold may have missed the change)', async () => {
+    const { host, report } = await abandoned();
+    const entry = await host.store.entry('gone-quiet');
+    await host.store.loadEntry({ ...entry, journal: { ...entry.journal!, size: entry.journal!.size - 1 } });
+    expect(existsSync(report)).toBe(false);
+  });
+
+  it('is folded again when its journal was written after its report', async () => {
+    const { host, journal } = await abandoned();
+    await host.store.load('gone-quiet');
+    appendFileSync(journal, `${JSON.stringify({ type: 'tool.call', ts: new Date().toISOString(), name: 'Read', success: true })}\n`);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(journal, later, later);
+    expect(await host.store.load('gone-quiet')).toMatchObject({ origin: 'journal', report: { eventCount: 3 } });
+    expect(host.store.readInBulk('gone-quiet')).toBeUndefined();
   });
 });

@@ -65,6 +65,25 @@ function presentSync(file: string): Stats | undefined {
   }
 }
 
+/** Modification time of a file, or undefined when it cannot be stat'ed. */
+function mtimeOf(file: string): number | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a file still has the size and modification time it had when listed. */
+function sameStamp(file: string, stamp: FileStamp): boolean {
+  try {
+    const now = statSync(file, { throwIfNoEntry: false });
+    return now !== undefined && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 /** Lists, loads and saves session reports; the report files are the truth. */
 @injectable()
 export class ReportStore {
@@ -133,10 +152,23 @@ export class ReportStore {
   readInBulk(id: string, options: Omit<ParseOptions, 'id'> = {}, warn: (message: string) => void = this.warnings.warn): SessionReport | undefined {
     try {
       const read = readReportText(this.paths.reportFile(id), Date.now());
-      return read ? this.parseReport(id, read.text, options, warn) : undefined;
+      const report = read ? this.parseReport(id, read.text, options, warn) : undefined;
+      return report && !this.behindJournal(report) ? report : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * True when the stored report of a session that was abandoned is older than its journal: the
+   * session went on after it was stored, so the journal (the truth) is folded again. Two stats,
+   * only for such reports.
+   */
+  private behindJournal(report: SessionReport): boolean {
+    if (report.status !== 'abandoned' || report.source !== 'journal') return false;
+    const journal = mtimeOf(this.paths.journalFile(report.sessionId));
+    const stored = mtimeOf(this.paths.reportFile(report.sessionId));
+    return journal !== undefined && stored !== undefined && journal > stored;
   }
 
   /** As `load`, for one of many listed sessions loaded in a row (see readInBulk); one whose files went since is DeletedWhileReadingError. */
@@ -163,7 +195,8 @@ export class ReportStore {
     let replaceReport = true;
     if (entry.report) {
       try {
-        return { report: await this.readReportFile(entry.id), origin: 'report' };
+        const report = await this.readReportFile(entry.id);
+        if (!entry.journal || !this.behindJournal(report)) return { report, origin: 'report' };
       } catch (error) {
         if (!entry.journal || !(error instanceof CorruptFileError)) throw error;
         this.warnings.warn(`${error.message} Rebuilding it from the journal.`);
@@ -175,9 +208,20 @@ export class ReportStore {
       const report = await this.folder.foldJournal(entry.id);
       // Not fsynced: the journal stays, so a report a power cut loses is folded again from it.
       if (report.status === 'ended' && replaceReport) await this.save(report, { durable: false });
+      if (report.status === 'abandoned' && replaceReport) await this.saveAbandoned(report, entry.journal);
       return { report, origin: 'journal' };
     }
     throw new SessionNotFoundError(entry.id);
+  }
+
+  /**
+   * Stores the report of an abandoned session, so that its journal is folded (and a torn last line
+   * warned about) once, not at every command. A journal written since it was listed may have
+   * changed after the fold read it: the report is then removed again, to be folded next time.
+   */
+  private async saveAbandoned(report: SessionReport, folded: FileStamp): Promise<void> {
+    const file = await this.save(report, { durable: false });
+    if (!sameStamp(this.paths.journalFile(report.sessionId), folded)) await fs.rm(file, { force: true });
   }
 
   /**
