@@ -7,6 +7,13 @@ export interface SectionParts {
   models: Map<string, UsageRow>;
   engines: Map<string, UsageRow>;
   legacySessions: number;
+  /** Models and engines whose usage all came from legacy reports. */
+  legacyOnly?: { models: Iterable<string>; engines: Iterable<string> };
+}
+
+/** Keys of `rows` among `keys`, sorted. */
+function present(keys: Iterable<string> | undefined, rows: Record<string, UsageRow>): string[] {
+  return [...new Set(keys ?? [])].filter((key) => Object.hasOwn(rows, key)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function byKey(rows: Map<string, UsageRow>): Record<string, UsageRow> {
@@ -19,14 +26,19 @@ export function buildSection(parts: SectionParts): TokensSection {
   const total = emptyRow();
   for (const row of parts.models.values()) addRow(total, row);
   const models = byKey(parts.models);
-  return {
+  const engines = byKey(parts.engines);
+  const section: TokensSection = {
     priceDataVersion: parts.priceDataVersion,
     models,
-    engines: byKey(parts.engines),
+    engines,
     total: finishRow(total),
     unpricedModels: Object.keys(models).filter((model) => models[model]!.unpricedRequests > 0),
     legacySessions: parts.legacySessions,
   };
+  const legacyOnly = { models: present(parts.legacyOnly?.models, models), engines: present(parts.legacyOnly?.engines, engines) };
+  // Absent when empty: sessions recorded by rad keep the section they always had.
+  if (legacyOnly.models.length > 0 || legacyOnly.engines.length > 0) section.legacyOnly = legacyOnly;
+  return section;
 }
 
 /** The row for a key, created on first use. */

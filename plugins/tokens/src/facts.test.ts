@@ -89,6 +89,22 @@ describe('tokens facts', () => {
     expect(merged.total.costNanoUsd).toMatch(/^15\d{15}$/);
   });
 
+  it('mark the models and engines that only legacy reports used, as merge does', async () => {
+    const sessions = await mix();
+    // A legacy report that used a model rad also recorded: that one was measured.
+    const alsoRecorded = withoutFacts(
+      tokensFromLegacy(legacy({ model_usage: { 'gpt-4o': { requests: 2, input_tokens: 10, output_tokens: 1, cached_tokens: 0, estimated_cost: 0.01 } }, engine_usage: {} })),
+      at('2025-10-08T04:00:00Z'),
+    );
+    const all = [...sessions, alsoRecorded];
+    const merged = fromStore(all.map((s) => s.facts));
+    expect(merged).toEqual(mergeTokens(all.map((s) => s.section)));
+    expect(merged.legacyOnly).toEqual({ models: ['(unattributed)', 'claude-3-sonnet'], engines: [] });
+    expect(fromStore(sessions.slice(5, 6).map((s) => s.facts)).legacyOnly).toEqual({ models: ['claude-3-sonnet'], engines: ['claude'] });
+    expect(fromStore(sessions.slice(0, 5).map((s) => s.facts)).legacyOnly).toBeUndefined();
+    expect(fromStore([alsoRecorded.facts, sessions[0]!.facts]).legacyOnly).toBeUndefined();
+  });
+
   it('give a model unpriced for several reasons the same reason whatever order the sessions come in', async () => {
     const local = (await foldTokens(response('llama3', 'ollama', { input: 1 }))).section;
     const unknown = (await foldTokens(response('llama3', 'acme', { input: 1 }))).section;

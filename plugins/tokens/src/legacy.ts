@@ -33,5 +33,5 @@ export function tokensFromLegacy(legacy: LegacyMetrics): TokensSection {
   const missing = subtractNanoUsd(toNanoUsd(legacy.total_cost), modelCost);
   // A total the model rows do not explain is kept as its own row rather than dropped.
   if (nanoToUsd(missing) > 0 && models.size === 0) models.set(UNATTRIBUTED, { ...emptyRow(), costNanoUsd: missing });
-  return buildSection({ priceDataVersion: LEGACY_PRICE_DATA, models, engines, legacySessions: 1 });
+  return buildSection({ priceDataVersion: LEGACY_PRICE_DATA, models, engines, legacySessions: 1, legacyOnly: { models: models.keys(), engines: engines.keys() } });
 }

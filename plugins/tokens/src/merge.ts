@@ -8,6 +8,20 @@ function mergeRows(sections: TokensSection[], pick: (s: TokensSection) => Record
   return rows;
 }
 
+/** Keys that every section listing them marks legacy-only: no session measured them. */
+function legacyOnlyKeys(sections: TokensSection[], pick: (s: TokensSection) => Record<string, UsageRow>, marked: (s: TokensSection) => string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const measured = new Set<string>();
+  for (const section of sections) {
+    const legacy = new Set(marked(section) ?? []);
+    for (const key of Object.keys(pick(section))) {
+      seen.add(key);
+      if (!legacy.has(key)) measured.add(key);
+    }
+  }
+  return [...seen].filter((key) => !measured.has(key));
+}
+
 /** Sums sessions: integer tokens and integer nano-dollars add exactly, so totals have no drift. */
 export function mergeTokens(sections: TokensSection[]): TokensSection {
   const versions = [...new Set(sections.flatMap((s) => s.priceDataVersion.split(', ').filter(Boolean)))].sort();
@@ -16,5 +30,9 @@ export function mergeTokens(sections: TokensSection[]): TokensSection {
     models: mergeRows(sections, (s) => s.models),
     engines: mergeRows(sections, (s) => s.engines),
     legacySessions: sections.reduce((n, s) => n + s.legacySessions, 0),
+    legacyOnly: {
+      models: legacyOnlyKeys(sections, (s) => s.models, (s) => s.legacyOnly?.models),
+      engines: legacyOnlyKeys(sections, (s) => s.engines, (s) => s.legacyOnly?.engines),
+    },
   });
 }

@@ -1,6 +1,8 @@
-import type { FieldBlock, NoteBlock, TableBlock, TableColumn } from '@radium-stats/core';
+import { legacyMetricsSchema, type FieldBlock, type NoteBlock, type TableBlock, type TableColumn } from '@radium-stats/core';
 import { describe, expect, it } from 'vitest';
 import { buildSection } from './build-section.js';
+import { tokensFromLegacy } from './legacy.js';
+import { mergeTokens } from './merge.js';
 import { compareTokens, tokensHistory } from './compare.js';
 import type { TokensSection, UsageRow } from './section.js';
 import { tokensSessionBlocks } from './session-view.js';
@@ -119,6 +121,34 @@ describe('model and engine views', () => {
     const view = usageView('model', legacy, { kind: 'session', sessions: 1, sessionId: 'old' });
     expect((view.blocks[1] as TableBlock).rows[0]!.slice(5, 8)).toEqual(['n/a', 'n/a', 'n/a']);
     expect((view.json as { models: { errors: number | null }[] }).models[0]!.errors).toBeNull();
+  });
+
+  it('shows n/a on the rows of models only legacy reports used, over all sessions', () => {
+    const merged = mergeTokens([
+      tokensFromLegacy(legacyMetricsSchema.parse({
+        session_id: 'old',
+        start_time: '2025-12-07T04:00:00Z',
+        model_usage: { 'claude-3-sonnet': { requests: 12, input_tokens: 50_000, output_tokens: 2_000, cached_tokens: 0, estimated_cost: 0.18 } },
+        engine_usage: { claude: { requests: 12, input_tokens: 50_000, output_tokens: 2_000, cached_tokens: 0, estimated_cost: 0.18 } },
+        total_cost: 0.18,
+      })),
+      section({ 'gemini-2.5-pro': { requests: 2, errors: 1, cacheWriteTokens: 30, latencyTotalMs: 3_000, latencyCount: 1, costNanoUsd: 1_000_000 } }, { gemini: { requests: 2, errors: 1 } }),
+    ]);
+    const view = usageView('model', merged, { kind: 'all', sessions: 2 });
+    const table = view.blocks[1] as TableBlock;
+    expect(table.rows.map((r) => [r[0], ...r.slice(5, 8)])).toEqual([
+      ['claude-3-sonnet', 'n/a', 'n/a', 'n/a'],
+      ['gemini-2.5-pro', '30', '1', '3.0s'],
+    ]);
+    expect(table.footer![0]!.slice(5, 8)).toEqual(['30', '1', '3.0s']);
+    expect(view.blocks[2]).toMatchObject({ text: 'Cache writes, errors and latency leave out 1 legacy session(s), which did not measure them; n/a for a model only they used.' });
+    const models = (view.json as { models: { model: string; errors: number | null; cacheWriteTokens: number | null; reasoningTokens: number | null }[] }).models;
+    expect(models.map((m) => [m.model, m.errors, m.cacheWriteTokens, m.reasoningTokens])).toEqual([
+      ['claude-3-sonnet', null, null, null],
+      ['gemini-2.5-pro', 1, 30, 0],
+    ]);
+    const engines = (usageView('engine', merged, { kind: 'all', sessions: 2 }).blocks[1] as TableBlock).rows;
+    expect(engines.map((r) => [r[0], r[6]])).toEqual([['claude', 'n/a'], ['gemini', '1']]);
   });
 });
 

@@ -32,6 +32,13 @@ export const tokensSectionSchema = z.object({
   total: usageRowSchema.describe('Sum over all models'),
   unpricedModels: z.array(z.string()).describe('Models with at least one unpriced response, sorted'),
   legacySessions: count.describe('Sessions from legacy reports, which did not measure errors, cache writes, reasoning or latency'),
+  legacyOnly: z
+    .object({
+      models: z.array(z.string()).describe('Sorted'),
+      engines: z.array(z.string()).describe('Sorted'),
+    })
+    .optional()
+    .describe('Models and engines whose usage all came from legacy reports, so their errors, cache writes, reasoning and latency are unknown; absent when there are none'),
 });
 
 /** Usage of one model, engine or total. */

@@ -1,6 +1,7 @@
 import type { SummedFactRow } from '@radium-stats/core';
 import { buildSection, rowFor } from './build-section.js';
 import { sessionsTable, usageTable } from './fact-tables.js';
+import { LEGACY_PRICE_DATA } from './legacy.js';
 import type { TokensSection, UsageRow } from './section.js';
 import { usageRowFromSums } from './usage-facts.js';
 import { addRow } from './usage-row.js';
@@ -16,10 +17,21 @@ export function tokensFromFacts(summed: Record<string, SummedFactRow[]>): Tokens
   const sessions = summed[sessionsTable.name] ?? [];
   const models = new Map<string, UsageRow>();
   const engines = new Map<string, UsageRow>();
+  // Rows of legacy reports carry their price data, so a model or engine seen on no other row is legacy-only.
+  const measured = { models: new Set<string>(), engines: new Set<string>() };
   for (const sums of usage) {
     const row = usageRowFromSums(sums);
-    if (typeof sums['model'] === 'string') addRow(rowFor(models, sums['model']), row);
-    if (typeof sums['engine'] === 'string') addRow(rowFor(engines, sums['engine']), row);
+    const legacy = sums['price_data_version'] === LEGACY_PRICE_DATA;
+    const model = sums['model'];
+    const engine = sums['engine'];
+    if (typeof model === 'string') {
+      addRow(rowFor(models, model), row);
+      if (!legacy) measured.models.add(model);
+    }
+    if (typeof engine === 'string') {
+      addRow(rowFor(engines, engine), row);
+      if (!legacy) measured.engines.add(engine);
+    }
   }
   const versions = [...new Set([...versionsOf(sessions), ...versionsOf(usage)].filter(Boolean))].sort();
   return buildSection({
@@ -27,5 +39,9 @@ export function tokensFromFacts(summed: Record<string, SummedFactRow[]>): Tokens
     models,
     engines,
     legacySessions: sessions.reduce((n, row) => n + Number(row['legacy_sessions'] ?? 0), 0),
+    legacyOnly: {
+      models: [...models.keys()].filter((key) => !measured.models.has(key)),
+      engines: [...engines.keys()].filter((key) => !measured.engines.has(key)),
+    },
   });
 }

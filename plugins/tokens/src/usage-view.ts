@@ -66,7 +66,12 @@ function title(kind: UsageKind, scope: ViewScope): string {
   return scope.kind === 'all' ? `Aggregated ${what} (All Sessions)` : `${what} (Session ${scope.sessionId ?? 'unknown'})`;
 }
 
-function notes(section: TokensSection, rows: [string, UsageRow][], legacyOnly: boolean): ViewBlock[] {
+/** Rows whose usage all came from legacy reports: what those never measured is n/a on them. */
+function legacyOnlyKeys(kind: UsageKind, section: TokensSection): Set<string> {
+  return new Set(kind === 'model' ? section.legacyOnly?.models : section.legacyOnly?.engines);
+}
+
+function notes(kind: UsageKind, section: TokensSection, rows: [string, UsageRow][], legacyOnly: boolean, legacyRows: boolean): ViewBlock[] {
   const out: ViewBlock[] = [];
   if (section.unpricedModels.length > 0) {
     out.push({ kind: 'note', order: 2, text: `Unpriced (no cost counted): ${section.unpricedModels.join(', ')}. Set prices in prices.overrides of .radium/stats.config.json.` });
@@ -74,7 +79,8 @@ function notes(section: TokensSection, rows: [string, UsageRow][], legacyOnly: b
   if (legacyOnly) {
     out.push({ kind: 'note', order: 3, text: 'Cache writes, errors and latency: n/a (not measured by legacy Radium reports).' });
   } else if (section.legacySessions > 0) {
-    out.push({ kind: 'note', order: 3, text: `Cache writes, errors and latency leave out ${section.legacySessions} legacy session(s), which did not measure them.` });
+    const rowsNa = legacyRows ? `; n/a for ${kind === 'model' ? 'a model' : 'an engine'} only they used` : '';
+    out.push({ kind: 'note', order: 3, text: `Cache writes, errors and latency leave out ${section.legacySessions} legacy session(s), which did not measure them${rowsNa}.` });
   } else if (rows.some(([, row]) => row.avgLatencyMs === null && row.requests > 0)) {
     out.push({ kind: 'note', order: 3, text: 'Avg Latency n/a: no response of that row recorded its latency.' });
   }
@@ -84,7 +90,10 @@ function notes(section: TokensSection, rows: [string, UsageRow][], legacyOnly: b
 /** The `model` or `engine` view: a title, the usage table with a TOTAL row, and notes on anything not known. */
 export function usageView(kind: UsageKind, section: TokensSection, scope: ViewScope): NamedView {
   const rows = Object.entries(kind === 'model' ? section.models : section.engines).sort(byCostThenRequests);
-  const legacyOnly = unmeasured(section, scope);
+  const legacyKeys = legacyOnlyKeys(kind, section);
+  // The total too when every row shown is legacy-only (a filter may leave only those).
+  const legacyOnly = unmeasured(section, scope) || (rows.length > 0 && rows.every(([key]) => legacyKeys.has(key)));
+  const rowLegacy = (key: string) => legacyOnly || legacyKeys.has(key);
   const blocks: ViewBlock[] = [{ kind: 'note', order: 0, text: title(kind, scope) }];
   if (rows.length === 0) {
     blocks.push({ kind: 'note', order: 1, text: 'No model requests recorded.' });
@@ -93,12 +102,12 @@ export function usageView(kind: UsageKind, section: TokensSection, scope: ViewSc
       kind: 'table',
       order: 1,
       columns: columns(kind),
-      rows: rows.map(([key, row]) => cells(key, row, legacyOnly)),
+      rows: rows.map(([key, row]) => cells(key, row, rowLegacy(key))),
       footer: [cells('TOTAL', section.total, legacyOnly)],
     });
-    blocks.push(...notes(section, rows, legacyOnly));
+    blocks.push(...notes(kind, section, rows, legacyOnly, legacyKeys.size > 0));
   }
-  const list = rows.map(([key, row]) => ({ [kind]: key, ...rowJson(row, legacyOnly) }));
+  const list = rows.map(([key, row]) => ({ [kind]: key, ...rowJson(row, rowLegacy(key)) }));
   return {
     blocks,
     json: {
