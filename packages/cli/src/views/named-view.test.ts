@@ -23,6 +23,17 @@ describe('namedView', () => {
     expect(view.blocks[0]).toMatchObject({ kind: 'table', title: 'All 3' });
   });
 
+  it('counts every session it aggregated, those without its section too', async () => {
+    const host = await hostWithSessions(3);
+    // A session recorded while the plugin was not installed has no section of it.
+    const report = (await host.store.load('s0')).report;
+    delete report.sections.t;
+    await host.store.save(report);
+    const view = await namedView(host, 'model', undefined);
+    expect(view.json).toEqual({ scope: { kind: 'all', sessions: 3 }, count: 5 });
+    expect(view.blocks[0]).toMatchObject({ kind: 'table', title: 'All 3' });
+  });
+
   it('shows one session by id', async () => {
     const host = await hostWithSessions(2);
     const view = await namedView(host, 'model', 's1');

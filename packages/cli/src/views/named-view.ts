@@ -32,7 +32,8 @@ async function viewInput(host: Host, pluginId: string, sessionId: string | undef
   }
   if (merged.sessions === 0) throw noSessionsError(host);
   if (!entry) throw new PluginError(pluginId, 'has no section in any session of this workspace (or could not merge them; see the warnings)');
-  return { section: entry.section, scope: { kind: 'all', sessions: entry.sessions } };
+  // Every selected session was aggregated, including those without the plugin's section (recorded before it was installed, say).
+  return { section: entry.section, scope: { kind: 'all', sessions: merged.sessions } };
 }
 
 /** Computes `rad stats model` / `rad stats engine`: the named view of whichever plugin provides it. */
