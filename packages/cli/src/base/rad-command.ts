@@ -1,4 +1,4 @@
-import { Command, Errors, ux } from '@oclif/core';
+import { Command, Errors, toConfiguredId, ux, type Interfaces } from '@oclif/core';
 import { RadiumError, Warnings, escapeTerminal, resolveImporters, toSafeJson, type Host } from '@radium-stats/core';
 import { parseFilterFlags, type FilterFlagValues, type ParsedFilter } from '../filters/filter-flags.js';
 import { IMPORTERS_HOOK, runPluginHook } from '../host/discover.js';
@@ -6,6 +6,11 @@ import { openHost } from '../host/open-host.js';
 import { progressListener } from '../output/progress.js';
 import { outputStyle, type OutputStyle } from '../output/style.js';
 import { terminalWidth } from '../output/terminal-width.js';
+import { usageErrorFromParse } from '../usage/parse-error.js';
+
+/** Parsed flags or arguments by name, as oclif types them (its own alias is not exported). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ParsedValues = { [name: string]: any };
 
 /** Error JSON printed on stdout under `--json` (schema: schema/error.schema.json). */
 export interface ErrorJson {
@@ -43,6 +48,21 @@ export abstract class RadCommand extends Command {
   /** Columns human output may use on stdout (see terminalWidth); undefined: no limit. */
   protected get width(): number | undefined {
     return terminalWidth(process.stdout, process.env);
+  }
+
+  /** oclif's parse, with its usage errors (unknown flag, bad value, missing argument) turned into rad's one-line UsageError. */
+  protected override async parse<F extends ParsedValues, B extends ParsedValues, A extends ParsedValues>(
+    options?: Interfaces.Input<F, B, A>,
+    argv?: string[],
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    try {
+      return await super.parse(options, argv);
+    } catch (error) {
+      if (!(error instanceof Error) || error instanceof RadiumError) throw error;
+      const ctor = options ?? (this.ctor as unknown as Interfaces.Input<F, B, A>);
+      const flagNames = [...Object.keys(ctor.flags ?? {}), ...Object.keys(ctor.baseFlags ?? {}), ...(ctor.enableJsonFlag ? ['json'] : [])];
+      throw usageErrorFromParse(error, { command: `${this.config.bin} ${toConfiguredId(this.id ?? '', this.config)}`, flagNames });
+    }
   }
 
   /** Prints human output unless `--json` is on. */

@@ -99,12 +99,50 @@ describe('with sessions', () => {
 });
 
 describe('usage errors', () => {
+  const cwd = tempDir();
+  /** A usage error is its one `Error: …` line and nothing else: no help, no usage block. */
+  const expectUsageError = (args: string[], line: string) => {
+    const result = rad(args, { cwd, env });
+    expectError(result, 2, /^Error: /);
+    expect(result.stderr).toBe(`Error: ${line}\n`);
+  };
+
   it('an unknown flag exits 2, and with --json prints the documented error shape rather than oclif internals', () => {
-    const cwd = tempDir();
-    expect(rad(['stats', 'session', '--bogus'], { cwd, env }).status).toBe(2);
+    expectUsageError(['stats', 'session', '--bogus'], 'Unknown flag --bogus. See `rad stats session --help`.');
     const result = rad(['stats', 'session', '--bogus', '--json'], { cwd, env });
-    expectJsonError(result, 2, /^Nonexistent flag: --bogus/);
+    expectJsonError(result, 2, /^Unknown flag --bogus\. See `rad stats session --help`\.$/);
     expect(Object.keys(JSON.parse(result.stdout).error)).toEqual(['name', 'message', 'exitCode']);
+  });
+  it('a mistyped flag is named with the flag it was likely meant to be', () => {
+    expectUsageError(['stats', 'model', '--sesion-id', 'abcd'], 'Unknown flag --sesion-id: did you mean --session-id? See `rad stats model --help`.');
+  });
+  it('a flag value of the wrong kind names the flag, in one line', () => {
+    expectUsageError(['stats', 'history', '--limit', 'abc'], '--limit: expected an integer but received: abc. See `rad stats history --help`.');
+    expectUsageError(['stats', 'history', '--limit'], 'Flag --limit expects a value. See `rad stats history --help`.');
+  });
+  it('a missing argument is named, in one line, instead of the whole help', () => {
+    expectUsageError(['stats', 'compare', 'abcd'], 'Missing required argument B. See `rad stats compare --help`.');
+    expectUsageError(['stats', 'compare'], 'Missing required arguments A and B. See `rad stats compare --help`.');
+    expectJsonError(rad(['stats', 'compare', '--json'], { cwd, env }), 2, /^Missing required arguments A and B\./);
+  });
+  it('an argument a command does not take is named', () => {
+    expectUsageError(['stats', 'compare', 'a', 'b', 'c'], 'Unexpected argument "c". See `rad stats compare --help`.');
+    expectUsageError(['stats', 'session', 'extra'], 'Unexpected argument "extra". See `rad stats session --help`.');
+  });
+  it('a mistyped command suggests the command it was likely meant to be', () => {
+    expectUsageError(['stats', 'sesion'], 'Unknown command "stats sesion": did you mean `rad stats session`? See `rad stats --help`.');
+    expectUsageError(['stast', 'history', '--limit', '5'], 'Unknown command "stast history": did you mean `rad stats history`? See `rad --help`.');
+    expectUsageError(['stast'], 'Unknown command "stast": did you mean `rad stats`? See `rad --help`.');
+  });
+  it('an unknown command with no likely match points to the help', () => {
+    expectUsageError(['stats', 'frobnicate'], 'Unknown command "stats frobnicate". See `rad stats --help`.');
+    expectUsageError(['frobnicate'], 'Unknown command "frobnicate". See `rad --help`.');
+  });
+  it('an unknown command with --json prints the documented error shape', () => {
+    const result = rad(['stats', 'sesion', '--json'], { cwd, env });
+    expectJsonError(result, 2, /^Unknown command "stats sesion": did you mean `rad stats session`\?/);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ name: 'UsageError', exitCode: 2 });
+    expect(result.stderr).toBe('');
   });
 });
 
