@@ -5,13 +5,22 @@ import { formatLatency, formatRowCost } from './format.js';
 /** Which breakdown a view shows. */
 export type UsageKind = 'model' | 'engine';
 
-const HEADERS = ['Requests', 'Input Tokens', 'Output Tokens', 'Cached Tokens', 'Cache Writes', 'Errors', 'Avg Latency'];
+/** The number columns: their headers, shorter headers and the order a narrow terminal leaves them out in. */
+const HEADERS: { header: string; short?: string; drop?: number }[] = [
+  { header: 'Requests', drop: 4 },
+  { header: 'Input Tokens', short: 'Input' },
+  { header: 'Output Tokens', short: 'Output' },
+  { header: 'Cached Tokens', short: 'Cached' },
+  { header: 'Cache Writes', short: 'Writes', drop: 3 },
+  { header: 'Errors', drop: 2 },
+  { header: 'Avg Latency', short: 'Latency', drop: 1 },
+];
 
 function columns(kind: UsageKind): TableColumn[] {
   return [
     { header: kind === 'model' ? 'Model' : 'Engine', align: 'left', width: 31 },
     // The first column's padding is the gap before Requests, as in the spec's header line.
-    ...HEADERS.map((header, i): TableColumn => ({ header, align: 'right', width: header.length + (i === 0 ? 0 : 2) })),
+    ...HEADERS.map(({ header, ...narrow }, i): TableColumn => ({ header, align: 'right', width: header.length + (i === 0 ? 0 : 2), ...narrow })),
     { header: 'Cost', align: 'left', width: 'Cost'.length + 2 },
   ];
 }

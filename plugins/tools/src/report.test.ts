@@ -23,8 +23,8 @@ describe('tools compare and history', () => {
 
   it('fills the Tool Calls and Success Rate history columns', () => {
     expect(toolsHistory(a)).toEqual([
-      { column: 'Tool Calls', value: '231', order: 20 },
-      { column: 'Success Rate', value: '92.6%', order: 30 },
+      { column: 'Tool Calls', short: 'Calls', value: '231', order: 20 },
+      { column: 'Success Rate', short: 'Success', value: '92.6%', order: 30, drop: 2 },
     ]);
     expect(toolsHistory(toolsSection())[1]!.value).toBe('n/a (no tool calls)');
   });

@@ -18,8 +18,8 @@ export function compareTools(a: ToolsSection, b: ToolsSection): CompareRow[] {
 /** The Tool Calls and Success Rate columns of `rad stats history`. */
 export function toolsHistory(s: ToolsSection): HistoryCell[] {
   return [
-    { column: 'Tool Calls', value: callCountText(s), order: 20 },
-    { column: 'Success Rate', value: successRateText(s), order: 30 },
+    { column: 'Tool Calls', short: 'Calls', value: callCountText(s), order: 20 },
+    { column: 'Success Rate', short: 'Success', value: successRateText(s), order: 30, drop: 2 },
   ];
 }
 

@@ -23,7 +23,7 @@ export abstract class NamedViewCommand extends RadCommand {
     const heading = describeFilters(applied);
     if (!this.jsonEnabled()) {
       if (result.empty) this.print(noMatch(applied));
-      else this.print([heading, renderBlocks(result.blocks, this.style, this.warnings.warn)].filter((x) => x !== undefined).join('\n\n'));
+      else this.print([heading, renderBlocks(result.blocks, this.style, this.warnings.warn, this.width)].filter((x) => x !== undefined).join('\n\n'));
     }
     return result.json;
   }

@@ -46,3 +46,9 @@ export function zonedDate(ms: number, zone: string): { year: number; month: numb
   const wall = new Date(ms + zoneOffsetMs(ms, zone));
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
+
+/** `2026-11-03 14:05`: the wall-clock date and time at instant `ms` in `zone`. */
+export function formatLocalTime(ms: number, zone: string): string {
+  const wall = new Date(ms + zoneOffsetMs(ms, zone));
+  return wall.toISOString().slice(0, 16).replace('T', ' ');
+}

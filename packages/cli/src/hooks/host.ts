@@ -1,6 +1,7 @@
 import type { Hook } from '@oclif/core';
 import type { Host, NamedView, ViewBlock } from '@radium-stats/core';
 import { openHost } from '../host/open-host.js';
+import { terminalWidth } from '../output/terminal-width.js';
 import { renderBlocks } from '../output/render-blocks.js';
 import { outputStyle } from '../output/style.js';
 import { namedView } from '../views/named-view.js';
@@ -36,7 +37,7 @@ const hook = async function (this: Hook.Context, options: HostHookOptions & { co
   return {
     host,
     view: (name, sessionId) => namedView(host, name, sessionId),
-    render: (blocks) => renderBlocks(blocks, outputStyle(process.stdout, process.env), host.warnings.warn),
+    render: (blocks) => renderBlocks(blocks, outputStyle(process.stdout, process.env), host.warnings.warn, terminalWidth(process.stdout, process.env)),
   };
 };
 

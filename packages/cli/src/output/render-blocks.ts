@@ -1,7 +1,7 @@
 import { escapeTerminal, type FieldBlock, type NoteBlock, type TableBlock, type ViewBlock } from '@radium-stats/core';
 import { Shortener } from './shorten.js';
 import { plainStyle, type OutputStyle } from './style.js';
-import { renderTable } from './table.js';
+import { fitTable, renderTable } from './table.js';
 
 /** Column where field values start: `Session ID:` padded to 28, as in the spec. */
 export const VALUE_COLUMN = 28;
@@ -9,7 +9,7 @@ export const VALUE_COLUMN = 28;
 /** Width a block of fields keeps within when a long label moves its values right: an 80-column terminal. */
 const FIELDS_WIDTH = 80;
 
-type Lines<B> = (block: B, style: OutputStyle, cut: Shortener) => string[];
+type Lines<B> = (block: B, style: OutputStyle, cut: Shortener, width?: number) => string[];
 
 const heading = (title: string, style: OutputStyle, cut: Shortener) => style.heading(escapeTerminal(cut.name(title, 'a heading')));
 
@@ -31,9 +31,11 @@ const fieldLines: Lines<FieldBlock> = (block, style, cut) => {
   return lines;
 };
 
-const tableLines: Lines<TableBlock> = (block, style, cut) => {
+const tableLines: Lines<TableBlock> = (block, style, cut, width) => {
   const columns = block.columns.map((c, i) => (i === 0 && block.titleInHeader && block.title ? { ...c, header: block.title } : c));
-  const table = renderTable({ columns, rows: block.rows, ...(block.footer ? { footer: block.footer } : {}) }, style, cut);
+  const fitted = fitTable({ columns, rows: block.rows, ...(block.footer ? { footer: block.footer } : {}) }, width);
+  const table = renderTable(fitted.table, style, cut);
+  if (fitted.dropped.length > 0) table.push('', `Left out to fit ${width} columns: ${fitted.dropped.join(', ')} (--json has them).`);
   return block.title && !block.titleInHeader ? [heading(block.title, style, cut), '', ...table] : table;
 };
 
@@ -46,10 +48,10 @@ const noteLines: Lines<NoteBlock> = (block, style, cut) => {
  * Renders blocks in the order given, a blank line between them. Over-long names are shortened
  * (see `Shortener`) and `warn` is told once, naming where.
  */
-export function renderBlocks(blocks: readonly ViewBlock[], style: OutputStyle = plainStyle, warn: (message: string) => void = () => {}): string {
+export function renderBlocks(blocks: readonly ViewBlock[], style: OutputStyle = plainStyle, warn: (message: string) => void = () => {}, width?: number): string {
   const cut = new Shortener();
   const text = blocks
-    .map((block) => (block.kind === 'fields' ? fieldLines(block, style, cut) : block.kind === 'table' ? tableLines(block, style, cut) : noteLines(block, style, cut)))
+    .map((block) => (block.kind === 'fields' ? fieldLines(block, style, cut) : block.kind === 'table' ? tableLines(block, style, cut, width) : noteLines(block, style, cut)))
     .map((lines) => lines.join('\n'))
     .join('\n\n');
   const warning = cut.warning();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTable } from './table.js';
+import { fitTable, renderTable } from './table.js';
 
 describe('renderTable', () => {
   it('lays out the spec session view model table exactly', () => {
@@ -61,5 +61,44 @@ describe('renderTable column rules', () => {
       rows: [['12,000', '$0.1250']],
     });
     expect(lines).toEqual(['  Cached Tokens  Cost', '──────────────────────────', '         12,000  $0.1250']);
+  });
+});
+
+describe('fitTable', () => {
+  const table = {
+    columns: [
+      { header: 'Model', width: 31 },
+      { header: 'Requests', align: 'right' as const, width: 10 },
+      { header: 'Input Tokens', align: 'right' as const, short: 'Input' },
+      { header: 'Avg Latency', align: 'right' as const, short: 'Latency', drop: 1 },
+      { header: 'Errors', align: 'right' as const, drop: 2 },
+    ],
+    rows: [['claude-opus-4-1', '1,234', '31,056,954,123', '2.4s', '0']],
+    footer: [['TOTAL', '1,234', '31,056,954,123', '2.4s', '0']],
+  };
+  const width = (t: Parameters<typeof renderTable>[0]) => Math.max(...renderTable(t).map((l) => l.length));
+
+  it('leaves a table that fits as it is', () => {
+    expect(fitTable(table, 200)).toEqual({ table, dropped: [] });
+    expect(fitTable(table, undefined).table).toBe(table);
+  });
+
+  it('narrows columns, then shortens headers, then numbers, then leaves out columns by rank', () => {
+    const narrow = fitTable(table, 64);
+    expect(narrow.dropped).toEqual([]);
+    expect(narrow.table.rows[0]).toEqual(table.rows[0]);
+    expect(width(narrow.table)).toBe(64);
+    const short = fitTable(table, 63);
+    expect(short.table.rows[0]).toEqual(table.rows[0]);
+    expect(short.table.columns[2]!.header).toBe('Input');
+    const compact = fitTable(table, 55);
+    expect(compact).toMatchObject({ dropped: [] });
+    expect(compact.table.rows[0]).toEqual(['claude-opus-4-1', '1.2K', '31.1B', '2.4s', '0']);
+    const dropped = fitTable(table, 45);
+    expect(dropped.dropped).toEqual(['Avg Latency']);
+    expect(dropped.table.columns.map((c) => c.header)).toEqual(['Model', 'Requests', 'Input', 'Errors']);
+    expect(dropped.table.footer![0]).toEqual(['TOTAL', '1.2K', '31.1B', '0']);
+    expect(width(dropped.table)).toBeLessThanOrEqual(45);
+    expect(fitTable(table, 10).dropped).toEqual(['Avg Latency', 'Errors']);
   });
 });

@@ -1,5 +1,6 @@
 import { escapeTerminal } from '@radium-stats/core';
 import { Shortener } from './shorten.js';
+import { compactCell } from './compact-number.js';
 import { plainStyle, type OutputStyle } from './style.js';
 
 /** A column of a rendered table. */
@@ -9,6 +10,10 @@ export interface Column {
   align?: 'left' | 'right';
   /** Width, gap included; a longer cell widens the column to its length plus a gap. */
   width?: number;
+  /** A shorter header for a narrow terminal (`Input` for `Input Tokens`). */
+  short?: string;
+  /** Left out when a narrow terminal has no room for it, lowest first; a column without it always stays. */
+  drop?: number;
 }
 
 /** What `renderTable` draws: header, a rule, rows, and optionally a rule and footer rows. */
@@ -16,6 +21,48 @@ export interface Table {
   columns: Column[];
   rows: string[][];
   footer?: string[][];
+}
+
+/** A table fitted to a width, and the headers of the columns left out to fit it. */
+export interface FittedTable {
+  table: Table;
+  dropped: string[];
+}
+
+/**
+ * Fits a table into `width` columns, trying one step after another until it fits: columns only as
+ * wide as their cells, short headers, whole numbers shortened (`31.1M`), then columns left out by
+ * their `drop` rank. A table that fits is returned as it is; one that cannot fit is as narrow as
+ * the steps make it.
+ */
+export function fitTable(table: Table, width: number | undefined): FittedTable {
+  const fits = (t: Table) => width === undefined || tableWidth(t) <= width;
+  if (fits(table)) return { table, dropped: [] };
+  const narrow: Table = { ...table, columns: table.columns.map(({ width: _width, ...c }) => c) };
+  if (fits(narrow)) return { table: narrow, dropped: [] };
+  const short: Table = { ...narrow, columns: narrow.columns.map((c) => (c.short ? { ...c, header: c.short } : c)) };
+  if (fits(short)) return { table: short, dropped: [] };
+  const right = short.columns.map((c) => c.align === 'right');
+  const compactRows = (rows?: string[][]) => rows?.map((row) => row.map((cell, i) => (right[i] ? compactCell(cell) : cell)));
+  let fitted: Table = { ...short, rows: compactRows(short.rows)!, ...(short.footer ? { footer: compactRows(short.footer)! } : {}) };
+  const dropped: string[] = [];
+  // Original index of each column still shown.
+  const shown = table.columns.map((_, i) => i);
+  const order = shown.filter((i) => table.columns[i]!.drop !== undefined).sort((a, b) => table.columns[a]!.drop! - table.columns[b]!.drop! || b - a);
+  for (const i of order) {
+    if (fits(fitted)) break;
+    const at = shown.indexOf(i);
+    shown.splice(at, 1);
+    dropped.push(table.columns[i]!.header);
+    const without = (rows?: string[][]) => rows?.map((row) => row.filter((_, j) => j !== at));
+    fitted = { columns: fitted.columns.filter((_, j) => j !== at), rows: without(fitted.rows)!, ...(fitted.footer ? { footer: without(fitted.footer)! } : {}) };
+  }
+  return { table: fitted, dropped };
+}
+
+/** Columns a drawn table takes: its rule's length. */
+function tableWidth(table: Table): number {
+  return renderTable(table)[1]!.length;
 }
 
 /** Gap a column gets beside a cell that did not fit its width, and before a left-aligned column that follows a right-aligned one. */

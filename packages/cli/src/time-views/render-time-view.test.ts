@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactNumber, costBar, renderTimeView } from './render-time-view.js';
+import { compactNumber } from '../output/compact-number.js';
+import { costBar, renderTimeView } from './render-time-view.js';
 import type { TimeViewJson } from './time-view.js';
 
 describe('time view drawing', () => {

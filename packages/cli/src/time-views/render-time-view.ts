@@ -1,5 +1,6 @@
 import { formatDecimal, formatInteger } from '@radium-stats/core';
 import { renderTable, type Column } from '../output/table.js';
+import { compactNumber } from '../output/compact-number.js';
 import { Shortener } from '../output/shorten.js';
 import { plainStyle, type OutputStyle } from '../output/style.js';
 import type { PeriodJson, TimeViewJson, UsageJson } from './time-view.js';
@@ -44,16 +45,6 @@ const FITS: { compact: boolean; dropped: number }[] = [
 const MIN_BAR = 5;
 const MAX_BAR = 20;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-/** `1234` → `1.2K`, `12345678` → `12.3M`: at most six characters. */
-export function compactNumber(n: number): string {
-  if (n < 1000) return String(n);
-  for (const [unit, size] of [['K', 1e3], ['M', 1e6], ['B', 1e9], ['T', 1e12]] as const) {
-    const scaled = n / size;
-    if (scaled < 999.95 || unit === 'T') return `${scaled < 99.95 ? formatDecimal(scaled, 1) : formatDecimal(scaled, 0)}${unit}`;
-  }
-  return String(n);
-}
 
 /** A bar of `value` out of `max`, `width` cells at most, in eighths of a cell. */
 export function costBar(value: number, max: number, width: number): string {
@@ -125,7 +116,7 @@ export function renderTimeView(view: TimeViewJson, layout: TimeViewLayout): stri
   const periods: Row[] = [view.total, ...view.periods, ...view.periods.flatMap((p: PeriodJson) => p.models)];
   if (periods.some((r) => r.unpricedRequests > 0)) notes.push('* Part of the cost is unknown: some responses have no price (`rad stats model` names the models).');
   const left = NUMBER_COLUMNS.filter((c) => c.drop !== undefined && c.drop <= chosen.dropped).map((c) => c.header);
-  if (left.length > 0) notes.push(`${left.join(', ')}: left out to fit ${limit} columns (--json has every field).`);
+  if (left.length > 0) notes.push(`Left out to fit ${limit} columns: ${left.join(', ')} (--json has them).`);
   const warning = shortener.warning();
   if (warning) notes.push(warning);
   return [titleOf(view), '', ...table!, ...(notes.length ? ['', ...notes] : [])].join('\n');

@@ -58,4 +58,28 @@ describe('session ids people can type', () => {
     expect(short.status).toBe(1);
     expect(short.stderr.trim()).toMatch(/^Error: No session found with id "f00": run `rad stats history`/);
   });
+
+  it('are shown in history as the shortest start that names one session, never cut with ...', () => {
+    // A session whose id shares 15 characters with C's: both need more than 8 to be told apart.
+    const E = 'f00dcafe-3333-4999-8999-999999999999';
+    journal(cwd, E, '2026-11-04T10:00:00Z', 1);
+    const history = rad(['stats', 'history'], { cwd, env: { ...env, TZ: 'UTC' } });
+    expect(history.status, history.stderr).toBe(0);
+    const rows = history.stdout.split('\n').filter((line) => /^\S+ +\d{4}-\d{2}-\d{2} \d{2}:\d{2} /.test(line));
+    expect(rows.map((line) => line.split(/ +/).slice(0, 4))).toEqual([
+      ['f00dcafe-3333-49', '2026-11-04', '10:00', 'live'],
+      // Same start: newest first by id.
+      ['f00dcafe-3333-43', '2026-11-03', '10:00', 'live'],
+      ['9e1f2a3b', '2026-11-03', '10:00', 'claude-code'],
+      ['abcd0002', '2026-11-02', '10:00', 'live'],
+      ['abcd0001', '2026-11-01', '10:00', 'live'],
+    ]);
+    expect(history.stdout).not.toContain('...');
+    for (const [shown, id] of [['f00dcafe-3333-49', E], ['f00dcafe-3333-43', C], ['9e1f2a3b', 'claude-code-9e1f2a3b-4444-4444-8444-444444444444']]) {
+      expect(idOf(['stats', 'session', '--session-id', shown!])).toBe(id);
+    }
+    // --json keeps full ids.
+    const json = JSON.parse(rad(['stats', 'history', '--json'], { cwd, env }).stdout) as { sessions: { sessionId: string }[] };
+    expect(json.sessions[0]!.sessionId).toBe(E);
+  });
 });

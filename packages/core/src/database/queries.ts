@@ -132,3 +132,38 @@ export const END_OF_TIME = 8.64e15;
 export function openEnds([from, to]: TimeRange): [number, number] {
   return [from ?? -END_OF_TIME, to ?? END_OF_TIME];
 }
+
+/** How many leading characters two strings share. */
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * For each session id, the shortest start (at least `min` characters) of the name a user would type
+ * — the agent's own id for an imported session, else the id — that `sessionsNamed` resolves to that
+ * session alone: one character past the longest start it shares with any other session's id or
+ * agent's id (its neighbours in each index). The whole name when a shorter start cannot be unique.
+ */
+export function typeableIds(db: Db, ids: readonly string[], min: number): Map<string, string> {
+  const row = db.prepare('SELECT key, agent_session_id FROM sessions WHERE id = ?');
+  const neighbours = (['id', 'agent_session_id'] as const).flatMap((column) => [
+    db.prepare(`SELECT ${column} FROM sessions WHERE ${column} < ? AND key != ? ORDER BY ${column} DESC LIMIT 1`).pluck(),
+    db.prepare(`SELECT ${column} FROM sessions WHERE ${column} > ? AND key != ? ORDER BY ${column} LIMIT 1`).pluck(),
+  ]);
+  const same = db.prepare('SELECT 1 FROM sessions WHERE (id = ? OR agent_session_id = ?) AND key != ?').pluck();
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const stored = row.get(id) as { key: number; agent_session_id: string | null } | undefined;
+    const name = stored?.agent_session_id ?? id;
+    if (!stored || same.get(name, name, stored.key) !== undefined) {
+      // Another session has this very name (an agent's id equal to another's): only the full id is sure.
+      out.set(id, id);
+      continue;
+    }
+    const shared = Math.max(0, ...neighbours.map((q) => sharedStart(name, (q.get(name, stored.key) as string | undefined) ?? '')));
+    out.set(id, name.slice(0, Math.max(min, shared + 1)));
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { ProgressListener } from './progress.js';
 import type { SummedFactRow } from '../plugin/facts.js';
 import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
 import { openDatabase, type Db } from './open-database.js';
-import { countSessions, countSessionsByPeriod, sessionIds, sessionPage, sessionSpan, sessionsNamed, sessionSummaries, type StoreFilter, type TimeRange } from './queries.js';
+import { countSessions, countSessionsByPeriod, sessionIds, sessionPage, sessionSpan, sessionsNamed, sessionSummaries, typeableIds, type StoreFilter, type TimeRange } from './queries.js';
 import { sumFacts, sumFactsByPeriod } from './sum-facts.js';
 import { refreshSessions, syncStore } from './sync.js';
 
@@ -98,6 +98,11 @@ export class StatsStore {
   /** Sessions an id a user typed may mean (see sessionsNamed). */
   named(typed: string, minPrefix: number, limit: number): string[] {
     return sessionsNamed(this.db, typed, minPrefix, limit);
+  }
+
+  /** Each session's shortest unique start of its typeable name, at least `min` characters (see typeableIds). */
+  typeableIds(ids: readonly string[], min: number): Map<string, string> {
+    return typeableIds(this.db, ids, min);
   }
 
   /** Ids of matching sessions, newest first. */

@@ -97,6 +97,10 @@ export interface TableColumn {
   align?: 'left' | 'right';
   /** Minimum width including the gap before it; the column grows for longer cells. */
   width?: number;
+  /** A shorter header for a narrow terminal (`Input` for `Input Tokens`). */
+  short?: string;
+  /** Left out when a narrow terminal has no room for it, lowest first; without it the column always stays. */
+  drop?: number;
 }
 
 /** A titled list of `label: value` lines (`Interaction Summary`, `Performance`). */
@@ -162,6 +166,10 @@ export interface HistoryCell {
   value: string;
   /** Column position; lower first. */
   order?: number;
+  /** A shorter header for a narrow terminal (`Calls` for `Tool Calls`). */
+  short?: string;
+  /** Left out when a narrow terminal has no room for it, lowest first; without it the column always stays. */
+  drop?: number;
 }
 
 /** A named view such as `model` or `engine`, over one session or many merged. */

@@ -26,6 +26,9 @@ export interface SessionPage {
   items: SessionSummary[];
 }
 
+/** Fewest characters of a session id shown in lists: few enough to type, enough to stay unique in years of history. */
+export const TYPEABLE_ID_CHARS = 8;
+
 /** Every selected session's sections merged per plugin, as `rad stats model` and `engine` show them. */
 export interface MergedSummaries {
   /** Sessions selected. */
@@ -92,6 +95,14 @@ export class SessionCatalog {
   /** Every selected session's sections merged per active plugin (or per plugin in `only`), summed in SQL where the plugin declares facts. */
   async merged(filter: StoreFilter = {}, only?: readonly string[]): Promise<MergedSummaries> {
     return (await this.store()).merged(filter, only);
+  }
+
+  /**
+   * How each session can be named on the command line: the shortest start, at least 8 characters,
+   * of its id (or its agent's own id, for an imported session) that names it alone.
+   */
+  async typeableIds(ids: readonly string[]): Promise<Map<string, string>> {
+    return (await this.store()).typeableIds(ids, TYPEABLE_ID_CHARS);
   }
 
   /** The first start and last end of the selected sessions, for the periods of a time view; undefined when none match. */

@@ -27,7 +27,7 @@ export default class SessionEnd extends RadCommand {
     const id = flags['session-id'] ?? (await latestLiveSessionId(host));
     const recorder = await host.recorders.resume(id);
     const report = await recorder.end();
-    if (!this.jsonEnabled()) this.print(renderBlocks(sessionBlocks(report, host.plugins, host.warnings.warn), this.style, this.warnings.warn));
+    if (!this.jsonEnabled()) this.print(renderBlocks(sessionBlocks(report, host.plugins, host.warnings.warn), this.style, this.warnings.warn, this.width));
     return activeReport(report, host.plugins);
   }
 }

@@ -5,7 +5,7 @@ import { describeFilters, filterFlags, noMatch } from '../../filters/filter-flag
 import { workspaceFlag } from '../../base/flags.js';
 import { renderBlocks } from '../../output/render-blocks.js';
 import type { HistoryJson } from '../../output/schemas.js';
-import { historyTable } from '../../views/history-table.js';
+import { historyTable, statusLegend } from '../../views/history-table.js';
 import { NO_HISTORY, noSessionsError } from '../../views/select-session.js';
 
 /** Most sessions one page may show (the spec's maximum). */
@@ -13,7 +13,7 @@ export const MAX_LIMIT = 100;
 
 /** `rad stats history`: one row per session, newest first. */
 export default class StatsHistory extends RadCommand {
-  static override summary = 'List recent sessions, newest first: duration, tool calls, success rate and cost.';
+  static override summary = 'List recent sessions, newest first: id to type, start, agent, duration, tool calls, success rate and cost.';
   static override description =
     `Shows --limit sessions (default 10, at most ${MAX_LIMIT}) starting at --offset; only that page is loaded. ` +
     'With --json: { total, offset, limit, sessions } (schema: schema/history.schema.json).';
@@ -35,7 +35,8 @@ export default class StatsHistory extends RadCommand {
     if (flags.limit > MAX_LIMIT) throw new UsageError(`--limit can be at most ${MAX_LIMIT} (got ${flags.limit}): use --offset to page through more sessions.`);
     if (flags.limit < 1) throw new UsageError(`--limit must be at least 1 (got ${flags.limit}).`);
     if (flags.offset < 0) throw new UsageError(`--offset must be 0 or more (got ${flags.offset}).`);
-    const { filter, applied } = await this.parseFilter(flags);
+    // Starts are shown in local time: the zone is always needed.
+    const { filter, applied, timeZone } = await this.parseFilter(flags, true);
     const host = await this.openHost(flags.workspace);
     const page = await host.catalog.page(flags.offset, flags.limit, filter);
     if (page.total === 0 && applied.length === 0) throw noSessionsError(host, NO_HISTORY);
@@ -48,7 +49,9 @@ export default class StatsHistory extends RadCommand {
           ? `No sessions at offset ${formatInteger(flags.offset)}: the workspace has ${formatInteger(page.total)}.`
           : `Sessions ${formatInteger(first)}-${formatInteger(last)} of ${formatInteger(page.total)}` +
             (last < page.total ? ` (next page: --offset ${last}).` : '.');
-      const table = page.items.length > 0 ? `${renderBlocks([historyTable(page.items, host.plugins, host.warnings.warn)], this.style, this.warnings.warn)}\n\n` : '';
+      const names = { ids: await host.catalog.typeableIds(page.items.map((s) => s.sessionId)), zone: timeZone };
+      const legend = statusLegend(page.items);
+      const table = page.items.length > 0 ? `${renderBlocks([historyTable(page.items, host.plugins, names, host.warnings.warn)], this.style, this.warnings.warn, this.width)}\n\n${legend ? `${legend}\n` : ''}` : '';
       const heading = describeFilters(applied);
       this.print(`${heading ? `${heading}\n\n` : ''}${table}${footer}`);
     }

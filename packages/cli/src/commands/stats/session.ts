@@ -27,7 +27,7 @@ export default class StatsSession extends RadCommand {
     const { flags } = await this.parse(StatsSession);
     const host = await this.openHost(flags.workspace);
     const report = await selectSession(host, flags['session-id']);
-    if (!this.jsonEnabled()) this.print(renderBlocks(sessionBlocks(report, host.plugins, host.warnings.warn), this.style, this.warnings.warn));
+    if (!this.jsonEnabled()) this.print(renderBlocks(sessionBlocks(report, host.plugins, host.warnings.warn), this.style, this.warnings.warn, this.width));
     return activeReport(report, host.plugins);
   }
 }
