@@ -24,6 +24,8 @@ const cli = path.join(repoRoot, 'packages/cli/bin/run.js');
 const floorScript = path.join(repoRoot, 'bench/lib/floor.mjs');
 const log = (line) => process.stderr.write(`${line}\n`);
 const FILTER = ['--since', '2025-07-01', '--until', '2025-09-30', '--timezone', 'Europe/Paris', '--agent', 'bench-agent'];
+// The last 30 days of the generated year, one row per local day (none of them a whole UTC day).
+const DAILY = ['--since', '2025-12-02', '--until', '2025-12-31', '--timezone', 'Europe/Paris'];
 
 if (!existsSync(path.join(repoRoot, 'packages/cli/dist/commands'))) {
   log('The CLI is not built: run `pnpm bench` (it builds first) or `pnpm build`.');
@@ -54,6 +56,7 @@ for (const size of SIZES) {
   fast[`engine@${size}`] = rad('stats', 'engine', '--workspace', workspaces[size]);
   // A quarter in a time zone east of UTC (its ends are not whole UTC days), for one agent.
   fast[`filtered@${size}`] = rad('stats', 'model', ...FILTER, '--workspace', workspaces[size]);
+  fast[`daily@${size}`] = rad('stats', 'daily', ...DAILY, '--workspace', workspaces[size]);
   fast[`session@${size}`] = rad('stats', 'session', '--workspace', workspaces[size]);
 }
 const timed = measureRounds(Object.fromEntries(Object.entries(fast).map(([key, args]) => [key, { args }])), 7);
@@ -76,7 +79,7 @@ log(`Timing the first history over ${int(await journalsOnlyWorkspace(workspaces[
 const firstHistory = measureRounds({ firstHistory: { args: rad('stats', 'history', '--limit', '10', '--workspace', journalsOnly) } }, 1).firstHistory;
 rmSync(journalsOnly, { recursive: true, force: true });
 const results = Object.fromEntries(
-  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
+  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'daily', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
 );
 const version = timed.version;
 

@@ -70,6 +70,8 @@ function periodProvider(host: Host, unit: PeriodUnit): { id: string; period: (se
 async function viewSpan(host: Host, filter: StoreFilter): Promise<TimeRange | undefined> {
   // Facts after --since can belong to sessions that started before it: the span ignores the dates, then is cut by them.
   const { sinceMs, untilMs, ...sessions } = filter;
+  // Both ends given: the periods between them (those without data are left out anyway), no scan of every session.
+  if (sinceMs !== undefined && untilMs !== undefined) return [sinceMs, untilMs - 1];
   const span = await host.catalog.span(sessions);
   if (!span) return undefined;
   const first = Math.max(span[0]!, sinceMs ?? -Infinity);

@@ -23,6 +23,8 @@ export const SCHEMA = `
   ) STRICT;
   CREATE INDEX sessions_history ON sessions (start_ms DESC, id DESC);
   CREATE INDEX sessions_agent_id ON sessions (agent_session_id);
+  -- What every sync re-reads whatever the folder's stamp says (sync.ts): found without a scan.
+  CREATE INDEX sessions_unsettled ON sessions (id) WHERE status = 'live' OR report_size IS NULL;
   CREATE TABLE summaries (
     id TEXT PRIMARY KEY,
     summary TEXT NOT NULL                -- JSON: sections of the plugins without facts (version 1), for their merge
@@ -48,6 +50,6 @@ export const SCHEMA = `
 /**
  * Version of SCHEMA, the newest this code reads. 1: the first store (sessions keyed by id, a summary
  * of every session); 2: integer session keys, fact rows found by id, rollups, summaries only for
- * plugins without facts.
+ * plugins without facts; 3: an index of the sessions every sync re-reads (live, or folded from a journal alone).
  */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;

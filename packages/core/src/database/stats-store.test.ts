@@ -9,6 +9,7 @@ import type { MetricPlugin } from '../plugin/contract.js';
 import type { ApiResponseEvent } from '../events/schema.js';
 import { factBucket } from '../plugin/facts.js';
 import { StatsStore } from './stats-store.js';
+import { STORE_VERSION } from './schema.js';
 
 /** Writes an ended session's journal: `calls` tool calls of `tool`, one a minute from `start`. */
 function journal(host: Host, id: string, start: string, calls: number, options: { tool?: string; agent?: string; workspace?: string } = {}): void {
@@ -122,7 +123,7 @@ describe('the stats store', () => {
     expect(store.ids()).toEqual(['s1']);
     store.close();
     const again = new Database(dbFile(host));
-    expect(again.pragma('user_version', { simple: true })).toBe(2);
+    expect(again.pragma('user_version', { simple: true })).toBe(STORE_VERSION);
     again.close();
   });
 
