@@ -92,12 +92,17 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
       const fresh = build || file.change === 'new' || !file.prior;
       const parser = ctx.importer.parse({ file: file.found, state: fresh ? undefined : file.prior!.parser, sink, options: ctx.options });
       filesRead += 1;
+      const invalidBefore = ctx.counts.invalid;
       const offset = await readPass(
         file.found,
         parser,
         { start: fresh ? 0 : file.prior!.offset, end: file.size, maxLineBytes: ctx.maxLineBytes, wantsLine: ctx.importer.wantsLine?.bind(ctx.importer), onBytes: ctx.onBytes },
         ctx.counts,
       );
+      // A whole-document file is one record: name it, or the user only sees a count of bad lines.
+      if (file.found.format === 'json' && ctx.counts.invalid > invalidBefore) {
+        ctx.warn(`Importer ${ctx.importer.id} skipped ${file.found.path}: not valid JSON (half-written or cut short); it is read again once it changes.`);
+      }
       const parserState = parser.end();
       read.set(file, { offset, ...(await fingerprint(file.found.path, offset)), ...(parserState === undefined ? {} : { parser: parserState }) });
     }

@@ -44,6 +44,33 @@ describe('rad stats import', () => {
     expect(again).toMatchObject({ files: { found: 1, read: 0, unchanged: 1 }, sessions: { imported: [], updated: [], unchanged: 1 }, bytesRead: 0 });
   });
 
+  it('imports OpenCode sessions from its storage folder with exact tokens per model, and changes nothing on a repeat import', () => {
+    const { cwd, home } = workspace();
+    const storage = path.join(home, 'opencode', 'storage');
+    const put = (key: string[], value: unknown) => {
+      const file = `${path.join(storage, ...key)}.json`;
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(value, null, 2));
+    };
+    const at = (s: number) => Date.parse('2026-02-10T09:00:00.000Z') + s * 1000;
+    const step = (id: string, input: number, read: number, write: number) => ({ id, sessionID: 'ses_1', messageID: 'msg_2', type: 'step-finish', reason: 'stop', cost: 0.01, tokens: { input, output: 90, reasoning: 0, cache: { read, write } } });
+    put(['project', 'p1'], { id: 'p1', worktree: cwd, vcs: 'git', time: { created: at(0) } });
+    put(['session', 'p1', 'ses_1'], { id: 'ses_1', version: '1.1.10', projectID: 'p1', directory: cwd, title: 'hi', time: { created: at(0), updated: at(9) } });
+    put(['message', 'ses_1', 'msg_1'], { id: 'msg_1', sessionID: 'ses_1', role: 'user', time: { created: at(0) } });
+    put(['message', 'ses_1', 'msg_2'], { id: 'msg_2', sessionID: 'ses_1', role: 'assistant', modelID: 'claude-sonnet-4-5', providerID: 'anthropic', time: { created: at(1), completed: at(9) }, cost: 0.02, tokens: { input: 4, output: 90, reasoning: 0, cache: { read: 3000, write: 0 } } });
+    put(['part', 'msg_2', 'prt_1'], { id: 'prt_1', sessionID: 'ses_1', messageID: 'msg_2', type: 'tool', callID: 'c1', tool: 'bash', state: { status: 'error', input: {}, error: 'exit 1', time: { start: at(2), end: at(4) } } });
+    put(['part', 'msg_2', 'prt_2'], step('prt_2', 12, 0, 3000));
+    put(['part', 'msg_2', 'prt_3'], step('prt_3', 4, 3000, 0));
+    const env = { XDG_DATA_HOME: home };
+    const first = radOk(['stats', 'import', 'opencode'], { cwd, env });
+    expect(first.stdout).toContain('Imported 1 new session from OpenCode; 0 updated, 0 unchanged.\n  + opencode-ses_1\n');
+    const report = JSON.parse(radOk(['stats', 'session', '--session-id', 'opencode-ses_1', '--json'], { cwd }).stdout);
+    expect(report.sections.tokens.models['claude-sonnet-4-5']).toMatchObject({ requests: 2, inputTokens: 16, outputTokens: 180, cacheReadTokens: 3000, cacheWriteTokens: 3000 });
+    expect(report.sections.tools).toMatchObject({ calls: 1, failed: 1, totalDurationMs: 2000 });
+    const again = JSON.parse(radOk(['stats', 'import', 'opencode', '--json'], { cwd, env }).stdout);
+    expect(again).toMatchObject({ files: { found: 6, read: 0, unchanged: 6 }, sessions: { imported: [], updated: [], unchanged: 1 } });
+  });
+
   it('says what it skipped and why', () => {
     const { cwd, home } = workspace();
     claudeFixture(home, '/somewhere/else');
@@ -103,7 +130,7 @@ describe('rad stats import', () => {
     expect(badDate.stderr).toBe('Error: --since: "last week" is not a date; use YYYY-MM-DD (for example 2025-10-01).\n');
     const unknown = rad(['stats', 'import', 'cursor'], { cwd });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('Error: Unknown agent "cursor": choose one of claude-code, codex, gemini.\n');
+    expect(unknown.stderr).toBe('Error: Unknown agent "cursor": choose one of claude-code, codex, gemini, opencode.\n');
   });
 });
 
