@@ -123,6 +123,34 @@ describe('rad stats import', () => {
     expect(JSON.stringify(all)).toContain('"requests":2');
   });
 
+  it('imports Amp threads from its data folder with exact tokens per model, and changes nothing on a repeat import', () => {
+    const { cwd, home } = workspace();
+    const threads = path.join(home, 'amp', 'threads');
+    mkdirSync(threads, { recursive: true });
+    const usage = (timestamp: string, input: number) => ({ model: 'claude-opus-4-5-20251101', inputTokens: input, outputTokens: 80, cacheReadInputTokens: 3400, cacheCreationInputTokens: 900, timestamp });
+    const thread = {
+      v: 7,
+      id: 'T-0199aaaa-bbbb-7ccc-8ddd-eeeeffff0001',
+      created: Date.parse('2026-01-19T11:00:00.000Z'),
+      env: { initial: { trees: [{ displayName: 'ws', uri: `file://${cwd}` }] } },
+      messages: [
+        { role: 'user', messageId: 0, meta: { sentAt: Date.parse('2026-01-19T11:00:00.000Z') }, content: [{ type: 'text', text: 'hi' }] },
+        { role: 'assistant', messageId: 1, content: [{ type: 'tool_use', id: 'toolu_01', name: 'Bash', input: { cmd: 'ls' } }], state: { type: 'complete', stopReason: 'tool_use' }, usage: usage('2026-01-19T11:00:05.000Z', 12) },
+        { role: 'user', messageId: 2, content: [{ type: 'tool_result', toolUseID: 'toolu_01', run: { status: 'done', result: { output: '', exitCode: 0 } } }] },
+        { role: 'assistant', messageId: 3, content: [{ type: 'text', text: 'done' }], state: { type: 'complete', stopReason: 'end_turn' }, usage: usage('2026-01-19T11:00:09.000Z', 5) },
+      ],
+    };
+    writeFileSync(path.join(threads, `${thread.id}.json`), JSON.stringify(thread, null, 2));
+    const env = { XDG_DATA_HOME: home };
+    const first = radOk(['stats', 'import', 'amp'], { cwd, env });
+    expect(first.stdout).toContain(`Imported 1 new session from Amp; 0 updated, 0 unchanged.\n  + amp-${thread.id}\n`);
+    const report = JSON.parse(radOk(['stats', 'session', '--session-id', `amp-${thread.id}`, '--json'], { cwd }).stdout);
+    expect(report.sections.tokens.models['claude-opus-4-5-20251101']).toMatchObject({ requests: 2, inputTokens: 17, outputTokens: 160, cacheReadTokens: 6800, cacheWriteTokens: 1800 });
+    expect(report.sections.tools).toMatchObject({ calls: 1, failed: 0 });
+    const again = JSON.parse(radOk(['stats', 'import', 'amp', '--json'], { cwd, env }).stdout);
+    expect(again).toMatchObject({ files: { found: 1, read: 0, unchanged: 1 }, sessions: { imported: [], updated: [], unchanged: 1 } });
+  });
+
   it('refuses a bad date or an unknown agent with one line and exit code 2', () => {
     const { cwd } = workspace();
     const badDate = rad(['stats', 'import', 'codex', '--since', 'last week'], { cwd });
@@ -130,7 +158,7 @@ describe('rad stats import', () => {
     expect(badDate.stderr).toBe('Error: --since: "last week" is not a date; use YYYY-MM-DD (for example 2025-10-01).\n');
     const unknown = rad(['stats', 'import', 'cursor'], { cwd });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('Error: Unknown agent "cursor": choose one of claude-code, codex, gemini, opencode.\n');
+    expect(unknown.stderr).toBe('Error: Unknown agent "cursor": choose one of claude-code, codex, gemini, amp, opencode.\n');
   });
 });
 

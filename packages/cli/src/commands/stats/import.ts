@@ -70,7 +70,7 @@ function progressFor(title: string, enabled: boolean): { update(p: ImportProgres
 
 /** `rad stats import <agent>`: turn another agent's session logs into `rad stats` sessions. */
 export default class StatsImport extends RadCommand {
-  static override summary = "Import sessions from another agent's logs (Claude Code, Codex CLI, Gemini CLI, OpenCode).";
+  static override summary = "Import sessions from another agent's logs (Claude Code, Codex CLI, Gemini CLI, Amp, OpenCode).";
   static override description =
     "Reads the agent's logs where the agent keeps them (or --source), turns each session into events and folds them with the same collectors as a live session. " +
     'Only sessions whose working directory lies inside this workspace are imported unless --all-projects is given. ' +
@@ -82,7 +82,7 @@ export default class StatsImport extends RadCommand {
     { description: 'A summary for scripts', command: '<%= config.bin %> <%= command.id %> claude-code --json' },
   ];
   static override args = {
-    agent: Args.string({ description: 'Agent whose logs to import: claude-code, codex, gemini, opencode (or an importer a plugin adds).', required: true }),
+    agent: Args.string({ description: 'Agent whose logs to import: claude-code, codex, gemini, amp, opencode (or an importer a plugin adds).', required: true }),
   };
   static override flags = {
     source: Flags.string({ description: "Folder to read instead of the agent's default folders; repeat for several.", helpValue: 'DIR', multiple: true }),
