@@ -18,18 +18,22 @@ export async function createCacheCollector(context: PluginContext): Promise<Coll
       const e = event as ApiResponseEvent;
       const quote = prices.quote({ model: e.model, engine: e.engine, tokens: e.tokens, at: e.ts });
       addResponse(rowFor(models, e.model), e.tokens, quote);
-      // The response's own row goes to the facts, so the section and the facts are folded by the same code.
+      // The response's own row goes to the facts, so the section and the facts are folded by the same code; the
+      // price data is known once every model is seen (it names the overrides that priced them): rows get it in `facts`.
       const one = emptyRow();
       addResponse(one, e.tokens, quote);
-      usage.add(factBucket(e.ts), { model: e.model, price_data_version: prices.dataVersion, unpriced_reason: one.unpricedReason }, cacheMeasures(one));
+      usage.add(factBucket(e.ts), { model: e.model, price_data_version: null, unpriced_reason: one.unpricedReason }, cacheMeasures(one));
     },
     finish: (info) => {
       startBucket = factBucket(info.startTime);
       return buildSection({ priceDataVersion: prices.dataVersion, models, legacySessions: 0, notMeasuredReason: null });
     },
-    facts: () => ({
-      [usageTable.name]: usage.rows(),
-      [sessionsTable.name]: [{ bucket: startBucket, price_data_version: prices.dataVersion, not_measured_reason: null, sessions: 1, legacy_sessions: 0 }],
-    }),
+    facts: () => {
+      const version = prices.dataVersion;
+      return {
+        [usageTable.name]: usage.rows().map((row) => ({ ...row, price_data_version: version })),
+        [sessionsTable.name]: [{ bucket: startBucket, price_data_version: version, not_measured_reason: null, sessions: 1, legacy_sessions: 0 }],
+      };
+    },
   };
 }

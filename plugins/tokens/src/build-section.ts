@@ -9,6 +9,13 @@ export interface SectionParts {
   legacySessions: number;
   /** Models and engines whose usage all came from legacy reports. */
   legacyOnly?: { models: Iterable<string>; engines: Iterable<string> };
+  /** Sessions per price data version, for a merged section (left out of the section when it is one session's). */
+  priceData?: Map<string, number>;
+}
+
+/** Adds a session's price data versions (comma-separated after a merge) to the sessions per version. */
+export function countPriceData(into: Map<string, number>, versions: string, sessions: number): void {
+  for (const version of versions.split(', ')) if (version !== '') into.set(version, (into.get(version) ?? 0) + sessions);
 }
 
 /** Keys of `rows` among `keys`, sorted. */
@@ -35,6 +42,11 @@ export function buildSection(parts: SectionParts): TokensSection {
     unpricedModels: Object.keys(models).filter((model) => models[model]!.unpricedRequests > 0),
     legacySessions: parts.legacySessions,
   };
+  // Absent for one session's price data, so a single session's section reads the same however it was made.
+  const single = parts.priceData?.size === 1 && [...parts.priceData.values()][0] === 1;
+  if (parts.priceData && parts.priceData.size > 0 && !single) {
+    section.priceData = [...parts.priceData.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([version, sessions]) => ({ version, sessions }));
+  }
   const legacyOnly = { models: present(parts.legacyOnly?.models, models), engines: present(parts.legacyOnly?.engines, engines) };
   // Absent when empty: sessions recorded by rad keep the section they always had.
   if (legacyOnly.models.length > 0 || legacyOnly.engines.length > 0) section.legacyOnly = legacyOnly;

@@ -14,8 +14,9 @@ export async function createTokensCollector(context: PluginContext): Promise<Col
   const usage = new FactSums(usageTable.measures.map((m) => m.name));
   let startBucket = 0;
   // One event's own row goes to the facts, so the section and the facts are folded by the same code.
+  // The price data is known once every model is seen (it names the overrides that priced them): rows get it in `facts`.
   const addFact = (ts: string, model: string, engine: string, one: UsageRow): void => {
-    const dims: Record<string, FactValue> = { model, engine, price_data_version: prices.dataVersion, unpriced_reason: one.unpricedReason };
+    const dims: Record<string, FactValue> = { model, engine, price_data_version: null, unpriced_reason: one.unpricedReason };
     usage.add(factBucket(ts), dims, usageMeasures(one));
   };
   return {
@@ -44,9 +45,12 @@ export async function createTokensCollector(context: PluginContext): Promise<Col
       startBucket = factBucket(info.startTime);
       return buildSection({ priceDataVersion: prices.dataVersion, models, engines, legacySessions: 0 });
     },
-    facts: () => ({
-      [usageTable.name]: usage.rows(),
-      [sessionsTable.name]: [{ bucket: startBucket, price_data_version: prices.dataVersion, sessions: 1, legacy_sessions: 0 }],
-    }),
+    facts: () => {
+      const version = prices.dataVersion;
+      return {
+        [usageTable.name]: usage.rows().map((row) => ({ ...row, price_data_version: version })),
+        [sessionsTable.name]: [{ bucket: startBucket, price_data_version: version, sessions: 1, legacy_sessions: 0 }],
+      };
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { buildSection, rowFor } from './build-section.js';
+import { buildSection, countPriceData, rowFor } from './build-section.js';
 import type { TokensSection, UsageRow } from './section.js';
 import { addRow } from './usage-row.js';
 
@@ -25,8 +25,14 @@ function legacyOnlyKeys(sections: TokensSection[], pick: (s: TokensSection) => R
 /** Sums sessions: integer tokens and integer nano-dollars add exactly, so totals have no drift. */
 export function mergeTokens(sections: TokensSection[]): TokensSection {
   const versions = [...new Set(sections.flatMap((s) => s.priceDataVersion.split(', ').filter(Boolean)))].sort();
+  const priceData = new Map<string, number>();
+  for (const section of sections) {
+    if (section.priceData) section.priceData.forEach((entry) => countPriceData(priceData, entry.version, entry.sessions));
+    else countPriceData(priceData, section.priceDataVersion, 1);
+  }
   return buildSection({
     priceDataVersion: versions.join(', '),
+    priceData,
     models: mergeRows(sections, (s) => s.models),
     engines: mergeRows(sections, (s) => s.engines),
     legacySessions: sections.reduce((n, s) => n + s.legacySessions, 0),

@@ -32,6 +32,10 @@ export const tokensSectionSchema = z.object({
   total: usageRowSchema.describe('Sum over all models'),
   unpricedModels: z.array(z.string()).describe('Models with at least one unpriced response, sorted'),
   legacySessions: count.describe('Sessions from legacy reports, which did not measure errors, cache writes, reasoning or latency'),
+  priceData: z
+    .array(z.object({ version: z.string(), sessions: count }))
+    .optional()
+    .describe('Sessions per price data version, sorted by version; absent when that is one session priced with priceDataVersion'),
   legacyOnly: z
     .object({
       models: z.array(z.string()).describe('Sorted'),

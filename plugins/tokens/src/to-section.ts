@@ -1,5 +1,5 @@
 import type { SummedFactRow } from '@radium-stats/core';
-import { buildSection, rowFor } from './build-section.js';
+import { buildSection, countPriceData, rowFor } from './build-section.js';
 import { sessionsTable, usageTable } from './fact-tables.js';
 import { LEGACY_PRICE_DATA } from './legacy.js';
 import type { TokensSection, UsageRow } from './section.js';
@@ -34,8 +34,11 @@ export function tokensFromFacts(summed: Record<string, SummedFactRow[]>): Tokens
     }
   }
   const versions = [...new Set([...versionsOf(sessions), ...versionsOf(usage)].filter(Boolean))].sort();
+  const priceData = new Map<string, number>();
+  for (const row of sessions) if (typeof row['price_data_version'] === 'string') countPriceData(priceData, row['price_data_version'], Number(row['sessions'] ?? 0));
   return buildSection({
     priceDataVersion: versions.join(', '),
+    priceData,
     models,
     engines,
     legacySessions: sessions.reduce((n, row) => n + Number(row['legacy_sessions'] ?? 0), 0),

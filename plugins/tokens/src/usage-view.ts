@@ -1,6 +1,7 @@
 import { formatInteger, formatNotAvailable, type NamedView, nanoToUsd, type TableColumn, type ViewBlock, type ViewScope } from '@radium-stats/core';
 import type { TokensSection, UsageRow } from './section.js';
 import { formatLatency, formatRowCost } from './format.js';
+import { priceDataBlock, priceDataUses } from './price-data.js';
 
 /** Which breakdown a view shows. */
 export type UsageKind = 'model' | 'engine';
@@ -116,12 +117,17 @@ export function usageView(kind: UsageKind, section: TokensSection, scope: ViewSc
     });
     blocks.push(...notes(kind, section, rows, legacyOnly, legacyKeys.size > 0));
   }
+  const priceData = priceDataUses(section, scope);
+  // The model view says which price data priced what: a change of prices or overrides shows here once re-priced.
+  const priceBlock = kind === 'model' && rows.length > 0 ? priceDataBlock(priceData, scope, 4) : undefined;
+  if (priceBlock) blocks.push(priceBlock);
   const list = rows.map(([key, row]) => ({ [kind]: key, ...rowJson(row, rowLegacy(key)) }));
   return {
     blocks,
     json: {
       scope,
       priceDataVersion: section.priceDataVersion,
+      priceData,
       [kind === 'model' ? 'models' : 'engines']: list,
       total: rowJson(section.total, legacyOnly),
       unpricedModels: section.unpricedModels,

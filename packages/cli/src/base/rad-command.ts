@@ -27,10 +27,11 @@ export abstract class RadCommand extends Command {
   /** Warnings of this run: stderr, each distinct message once. */
   protected readonly warnings = new Warnings();
 
-  /** Builds the host over the workspace (`--workspace` or found from the current folder); a long index rebuild shows a bar on a TTY. */
+  /** Builds the host over the workspace (`--workspace` or found from the current folder); a long index rebuild or re-pricing shows a bar on a TTY. */
   protected async openHost(workspace: string | undefined): Promise<Host> {
     const host = await openHost(this.config, { workspace, warnings: this.warnings });
     host.catalog.setProgress(progressListener('Indexing sessions', !this.jsonEnabled()));
+    host.catalog.setRepricingProgress(progressListener('Re-pricing sessions', !this.jsonEnabled()));
     return host;
   }
 

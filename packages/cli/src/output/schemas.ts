@@ -85,6 +85,15 @@ function usageViewJsonSchema(key: 'models' | 'engines', label: 'model' | 'engine
     .object({
       scope: viewScopeJsonSchema,
       priceDataVersion: z.string().describe('Price data the costs were computed with'),
+      priceData: z
+        .array(
+          z.object({
+            priceDataVersion: z.string().describe('One price data version: the table, with `+overrides.<hash>` when prices.overrides priced some of its models'),
+            sessions: count.nullable().describe('Sessions priced with it; null when the selection counts none of them (a time filter)'),
+            overridesApplied: z.boolean().describe('Whether prices.overrides priced some of its models'),
+          }),
+        )
+        .describe('Which price data priced the sessions shown (sessions are re-priced when the price data or the overrides change)'),
       [key]: z.array(usageRowJsonSchema.extend({ [label]: z.string() })).describe('Highest cost first'),
       total: usageRowJsonSchema,
       unpricedModels: z.array(z.string()),

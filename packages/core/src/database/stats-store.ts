@@ -9,6 +9,7 @@ import { openDatabase, type Db } from './open-database.js';
 import { countSessions, countSessionsByPeriod, sessionIds, sessionPage, sessionSpan, sessionsNamed, sessionSummaries, typeableIds, type StoreFilter, type TimeRange } from './queries.js';
 import { sumFacts, sumFactsByPeriod } from './sum-facts.js';
 import { refreshSessions, syncStore } from './sync.js';
+import { checkedPriceData, keptPriceSessions, repricingCandidates, setCheckedPriceData, setKeptPriceSessions } from './price-check.js';
 
 /** What the store needs from its host. */
 export interface StatsStoreDeps {
@@ -80,6 +81,31 @@ export class StatsStore {
   /** Reads these sessions' files again (written or removed behind the folder's stamp). */
   async refresh(ids: readonly string[]): Promise<void> {
     await refreshSessions({ db: this.db, ...this.deps, tables: this.tables, now: this.deps.now ?? Date.now }, ids);
+  }
+
+  /** The workspace price data the stored sessions were last checked against (undefined before the first check). */
+  checkedPriceData(): string | undefined {
+    return checkedPriceData(this.db);
+  }
+
+  /** Records that every stored session was checked against this workspace price data. */
+  setCheckedPriceData(version: string): void {
+    setCheckedPriceData(this.db, version);
+  }
+
+  /** Sessions priced with other price data that could not be re-priced when last checked. */
+  keptPriceSessions(): string[] {
+    return keptPriceSessions(this.db);
+  }
+
+  /** Remembers the sessions that could not be re-priced, to warn about them at every command until they are. */
+  setKeptPriceSessions(ids: readonly string[]): void {
+    setKeptPriceSessions(this.db, ids);
+  }
+
+  /** Ids of the sessions a change of price data may concern (see repricingCandidates), oldest first. */
+  repricingCandidates(): string[] {
+    return repricingCandidates(this.db);
   }
 
   /** Sessions matching the filter. */

@@ -1,5 +1,5 @@
 import type { ModelPrice } from '../config/schema.js';
-import { priceDataVersion } from './data-version.js';
+import { SessionPriceData } from './data-version.js';
 import { findOverride } from './overrides.js';
 import { quoteFromRates, unpricedQuote } from './rates.js';
 import { createTableLookup } from './table.js';
@@ -12,8 +12,10 @@ import type { PriceQuote, PriceRequest, PriceService } from './types.js';
 export async function createPriceService(overrides: Record<string, ModelPrice>, warn: (message: string) => void): Promise<PriceService> {
   const { calcPrice } = await import('@pydantic/genai-prices');
   const lookupTable = createTableLookup(calcPrice);
+  const versions = new SessionPriceData(overrides);
   return {
-    dataVersion: priceDataVersion(overrides),
+    dataVersion: versions.workspaceVersion,
+    dataVersionFor: (models) => versions.versionFor(models),
     quote(request: PriceRequest): PriceQuote {
       const override = findOverride(overrides, request.engine, request.model);
       if (override) return quoteFromRates(request.tokens, override.rates, `config:${override.key}`);

@@ -1,4 +1,7 @@
 import type { TokenCounts } from '../events/schema.js';
+import type { PricedModel } from './data-version.js';
+
+export type { PricedModel } from './data-version.js';
 
 /** One request to price: the model, its provider backend, its tokens and when it happened. */
 export interface PriceRequest {
@@ -39,8 +42,14 @@ export interface PriceQuote {
 
 /** Prices requests from the bundled price table and the workspace's overrides. */
 export interface PriceService {
-  /** Identifies the price data used, stored in reports so old numbers stay explainable. */
+  /**
+   * Identifies the price data used, stored in reports so old numbers stay explainable. While a
+   * session is folded it names the data that priced that session's models (the table's version,
+   * plus a hash of the overrides that priced them): read it in `finish`, once every request is seen.
+   */
   readonly dataVersion: string;
+  /** The price data that prices these models now: the table's version, plus a hash of the overrides that apply to them. */
+  dataVersionFor(models: Iterable<PricedModel>): string;
   /** Prices one request; never throws for an unknown model, returns an unpriced quote instead. */
   quote(request: PriceRequest): PriceQuote;
 }

@@ -4,6 +4,7 @@ import { REPORT_SCHEMA_VERSION, type SessionReport } from './schema.js';
 import { storableSection } from './storable.js';
 import { factRowsProblem, pickFactColumns } from './fact-rows.js';
 import type { FactRows } from '../plugin/facts.js';
+import { trackPrices } from './track-prices.js';
 
 /** A plugin switched on for this run, with its options from config. */
 export interface ActivePlugin {
@@ -40,10 +41,11 @@ export async function guard<T>(pluginId: string, what: string, warn: (m: string)
 /** Folds a session's events through every active plugin's collector into one report. */
 export async function foldSession(events: AsyncIterable<SessionEvent> | Iterable<SessionEvent>, input: FoldInput): Promise<SessionReport> {
   const warn = input.services.warn;
+  const prices = trackPrices(input.services);
   const collectors: { id: string; plugin: AnyMetricPlugin; collector: Collector<unknown> }[] = [];
   for (const { plugin, options } of input.plugins) {
     const collector = await guard(plugin.id, 'createCollector', warn, () =>
-      plugin.createCollector({ sessionId: input.sessionId, workspace: input.workspace, options, services: input.services }),
+      plugin.createCollector({ sessionId: input.sessionId, workspace: input.workspace, options, services: prices.services }),
     );
     if (collector) collectors.push({ id: plugin.id, plugin, collector });
   }
@@ -103,6 +105,8 @@ export async function foldSession(events: AsyncIterable<SessionEvent> | Iterable
     eventCount: count,
   };
   if (Object.keys(facts).length > 0) report.facts = facts;
+  const pricing = await prices.pricing();
+  if (pricing) report.pricing = pricing;
   if (start?.agent) report.agent = start.agent;
   report.workspace = start?.workspace ?? input.workspace;
   const skipped = input.skippedLines?.() ?? 0;

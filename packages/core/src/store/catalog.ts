@@ -10,6 +10,7 @@ import { fileStamp, sameFile } from '../database/stamps.js';
 import { ReportStore } from './report-store.js';
 import { assertSessionId } from './session-id.js';
 import { AmbiguousSessionIdError, SessionNotFoundError } from '../errors.js';
+import { repriceChangedSessions } from './reprice-sessions.js';
 
 export { summarizeReport, type SessionSummary } from '../database/summary.js';
 export type { ProgressListener } from '../database/progress.js';
@@ -44,6 +45,7 @@ export interface MergedSummaries {
 @injectable()
 export class SessionCatalog {
   private progress: ProgressListener | undefined;
+  private repricing: ProgressListener | undefined;
   private opened: StatsStore | undefined;
   private synced = false;
 
@@ -58,11 +60,17 @@ export class SessionCatalog {
     this.progress = listener;
   }
 
-  /** The store, opened and brought up to date on first use in this run. */
+  /** Reports progress of re-pricing many sessions after the price data or the overrides changed to `listener`. */
+  setRepricingProgress(listener: ProgressListener | undefined): void {
+    this.repricing = listener;
+  }
+
+  /** The store, opened and brought up to date (files and price data) on first use in this run. */
   async store(): Promise<StatsStore> {
     this.opened ??= StatsStore.open({ reports: this.reports, plugins: this.plugins, warn: this.warnings.warn, progress: this.progress });
     if (!this.synced) {
       await this.opened.sync();
+      await repriceChangedSessions(this.opened, this.reports, this.repricing);
       this.synced = true;
     }
     return this.opened;

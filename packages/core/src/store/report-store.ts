@@ -4,6 +4,8 @@ import { CorruptFileError, DeletedWhileReadingError, NotAFileError, RadiumError,
 import { SessionFolder } from '../host/session-folder.js';
 import { TOKENS } from '../host/tokens.js';
 import type { Warnings } from '../host/warnings.js';
+import type { StatsConfig } from '../config/schema.js';
+import { SessionPriceData } from '../pricing/data-version.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -93,7 +95,28 @@ export class ReportStore {
     @inject(TOKENS.Warnings) private readonly warnings: Warnings,
     @inject(TOKENS.Env) private readonly env: NodeJS.ProcessEnv,
     @inject(SessionFolder) private readonly folder: SessionFolder,
-  ) {}
+    @inject(TOKENS.Config) config: StatsConfig,
+  ) {
+    this.prices = new SessionPriceData(config.prices.overrides);
+  }
+
+  /** The price data sessions are priced with now (the table's version and the workspace's overrides). */
+  readonly prices: SessionPriceData;
+
+  /** Sessions found priced with other price data in this run that could not be re-priced (warned about). */
+  readonly keptPrices = new Set<string>();
+
+  /**
+   * True when a stored report was priced with other price data than its models get now (another
+   * table version, or an override of one of them changed): it is re-priced from its journal when
+   * read. `unstamped`: a report that does not say what priced it (written before reports did) counts too.
+   * A live session is folded at every read anyway; a legacy report keeps the original Radium's costs.
+   */
+  pricesChanged(report: SessionReport, unstamped = false): boolean {
+    if (report.status === 'live' || report.source === 'legacy-radium') return false;
+    if (!report.pricing) return unstamped;
+    return report.pricing.dataVersion !== this.prices.versionFor(report.pricing.models);
+  }
 
   /**
    * Every session id with its files; one directory read plus one stat per file, made synchronously:
@@ -153,7 +176,8 @@ export class ReportStore {
     try {
       const read = readReportText(this.paths.reportFile(id), Date.now());
       const report = read ? this.parseReport(id, read.text, options, warn) : undefined;
-      return report && !this.behindJournal(report) ? report : undefined;
+      // A report priced with other price data goes through `load`, which re-prices it.
+      return report && !this.behindJournal(report) && !this.pricesChanged(report) ? report : undefined;
     } catch {
       return undefined;
     }
@@ -196,6 +220,7 @@ export class ReportStore {
     if (entry.report) {
       try {
         const report = await this.readReportFile(entry.id);
+        if (this.pricesChanged(report)) return this.reprice(entry, report);
         if (!entry.journal || !this.behindJournal(report)) return { report, origin: 'report' };
       } catch (error) {
         if (!entry.journal || !(error instanceof CorruptFileError)) throw error;
@@ -212,6 +237,51 @@ export class ReportStore {
       return { report, origin: 'journal' };
     }
     throw new SessionNotFoundError(entry.id);
+  }
+
+  /**
+   * Re-prices a stored report from its journal with the price data of now and writes it (atomically,
+   * replacing the old one only once the new one is complete). A session that cannot be (no journal,
+   * or one that no longer folds) keeps its report as it was, with a warning naming it.
+   */
+  private async reprice(entry: SessionEntry, stored: SessionReport): Promise<LoadedSession> {
+    const kept = (why: string): LoadedSession => {
+      this.keptPrices.add(entry.id);
+      this.warnings.warn(`Session ${entry.id} could not be re-priced (${why}); it keeps its costs priced with ${stored.pricing?.dataVersion ?? 'older price data'}.`);
+      return { report: stored, origin: 'report' };
+    };
+    if (!entry.journal) return kept('it has no journal to price its requests from');
+    let report: SessionReport;
+    try {
+      report = await this.folder.foldJournal(entry.id);
+    } catch (error) {
+      return kept(error instanceof RadiumError ? error.message.replace(/\.$/, '') : String(error));
+    }
+    // The journal's fold says `journal`; an imported session stays one.
+    report.source = stored.source;
+    this.keptPrices.delete(entry.id);
+    if (report.status === 'ended') await this.save(report, { durable: false });
+    if (report.status === 'abandoned') await this.saveAbandoned(report, entry.journal);
+    return { report, origin: 'journal' };
+  }
+
+  /**
+   * Re-prices one session when its report was priced with other price data (see pricesChanged; with
+   * `unstamped`, also one that does not say): `repriced` when it was folded again (and written,
+   * unless it turned out live), `kept` when it could not be (warned about), else `current`.
+   */
+  async repriceIfChanged(id: string, unstamped: boolean): Promise<'current' | 'repriced' | 'kept'> {
+    const entry = await this.entry(id);
+    if (!entry.report) return 'current';
+    let report: SessionReport;
+    try {
+      report = await this.readReportFile(id);
+    } catch {
+      // An unreadable report is warned about by the store's sync, which reads it too.
+      return 'current';
+    }
+    if (!this.pricesChanged(report, unstamped)) return 'current';
+    return (await this.reprice(entry, report)).origin === 'journal' ? 'repriced' : 'kept';
   }
 
   /**
