@@ -2,6 +2,7 @@ import { escapeTerminal } from '@radium-stats/core';
 import type { ComparedRow, Comparison } from '../views/compare.js';
 import { formatChange, formatDelta, formatPointChange, formatValue } from './format-delta.js';
 import { Shortener } from './shorten.js';
+import { fitLine } from './wrap.js';
 import { plainStyle, type OutputStyle } from './style.js';
 
 const TITLE = 'Session Comparison';
@@ -17,8 +18,8 @@ function rowLines(row: ComparedRow, cut: Shortener): string[] {
   return [`  Session A: ${escapeTerminal(cut.words(row.detail.a, place))}`, `  Session B: ${escapeTerminal(cut.words(row.detail.b, place))}`, delta];
 }
 
-/** Human output of `rad stats compare`, laid out as in the spec; over-long names are shortened and `warn` told once. */
-export function renderComparison(comparison: Comparison, style: OutputStyle = plainStyle, warn: (message: string) => void = () => {}): string {
+/** Human output of `rad stats compare`, laid out as in the spec; over-long names are shortened and `warn` told once; lines wider than `width` continue indented. */
+export function renderComparison(comparison: Comparison, style: OutputStyle = plainStyle, warn: (message: string) => void = () => {}, width?: number): string {
   const cut = new Shortener();
   const ids = [comparison.a, comparison.b].map((id) => escapeTerminal(cut.words(id, 'the session ids')));
   const lines = [style.heading(TITLE), '═'.repeat(TITLE.length + 1), '', `Session A: ${ids[0]}`, `Session B: ${ids[1]}`];
@@ -38,5 +39,5 @@ export function renderComparison(comparison: Comparison, style: OutputStyle = pl
   }
   const warning = cut.warning();
   if (warning) warn(warning);
-  return lines.join('\n');
+  return lines.flatMap((line) => fitLine(line, width)).join('\n');
 }

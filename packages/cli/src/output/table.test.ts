@@ -102,3 +102,13 @@ describe('fitTable', () => {
     expect(fitTable(table, 10).dropped).toEqual(['Avg Latency', 'Errors']);
   });
 });
+
+describe('fitTable with long names', () => {
+  it('cuts the name column with … as the last step, never below 12 characters', () => {
+    const table = { columns: [{ header: 'Tool' }, { header: 'Calls', align: 'right' as const }], rows: [['mcp__github__create_pull_request_review', '3'], ['Bash', '10']] };
+    const fitted = fitTable(table, 30);
+    expect(fitted.table.rows.map((r) => r[0])).toEqual(['mcp__github__create_…', 'Bash']);
+    expect(Math.max(...renderTable(fitted.table).map((l) => l.length))).toBe(30);
+    expect(fitTable(table, 5).table.rows[0]![0]).toBe('mcp__github…');
+  });
+});

@@ -1,5 +1,5 @@
 import { escapeTerminal } from '@radium-stats/core';
-import { Shortener } from './shorten.js';
+import { SHOWN_NAME_CHARS, Shortener } from './shorten.js';
 import { compactCell } from './compact-number.js';
 import { plainStyle, type OutputStyle } from './style.js';
 
@@ -31,13 +31,16 @@ export interface FittedTable {
 
 /**
  * Fits a table into `width` columns, trying one step after another until it fits: columns only as
- * wide as their cells, short headers, whole numbers shortened (`31.1M`), then columns left out by
- * their `drop` rank. A table that fits is returned as it is; one that cannot fit is as narrow as
+ * wide as their cells, short headers, whole numbers shortened (`31.1M`), long names cut to 32
+ * characters with `…`, columns left out by their `drop` rank, then names cut further. A table that fits is returned as it is; one that cannot fit is as narrow as
  * the steps make it.
  */
 export function fitTable(table: Table, width: number | undefined): FittedTable {
   const fits = (t: Table) => width === undefined || tableWidth(t) <= width;
   if (fits(table)) return { table, dropped: [] };
+  // Cut and measured as drawn: escaped (escaping is idempotent, so renderTable leaves them as they are).
+  const escape = (rows?: string[][]) => rows?.map((row) => row.map((cell) => escapeTerminal(cell)));
+  table = { ...table, rows: escape(table.rows)!, ...(table.footer ? { footer: escape(table.footer)! } : {}) };
   const narrow: Table = { ...table, columns: table.columns.map(({ width: _width, ...c }) => c) };
   if (fits(narrow)) return { table: narrow, dropped: [] };
   const short: Table = { ...narrow, columns: narrow.columns.map((c) => (c.short ? { ...c, header: c.short } : c)) };
@@ -45,6 +48,8 @@ export function fitTable(table: Table, width: number | undefined): FittedTable {
   const right = short.columns.map((c) => c.align === 'right');
   const compactRows = (rows?: string[][]) => rows?.map((row) => row.map((cell, i) => (right[i] ? compactCell(cell) : cell)));
   let fitted: Table = { ...short, rows: compactRows(short.rows)!, ...(short.footer ? { footer: compactRows(short.footer)! } : {}) };
+  // A long name (a model with a deployment suffix) is cut to NAME_CHARS before any column goes.
+  if (!fits(fitted)) fitted = cutNames(fitted, width!, NAME_CHARS);
   const dropped: string[] = [];
   // Original index of each column still shown.
   const shown = table.columns.map((_, i) => i);
@@ -57,7 +62,31 @@ export function fitTable(table: Table, width: number | undefined): FittedTable {
     const without = (rows?: string[][]) => rows?.map((row) => row.filter((_, j) => j !== at));
     fitted = { columns: fitted.columns.filter((_, j) => j !== at), rows: without(fitted.rows)!, ...(fitted.footer ? { footer: without(fitted.footer)! } : {}) };
   }
-  return { table: fitted, dropped };
+  return { table: fits(fitted) ? fitted : cutNames(fitted, width!, MIN_NAME), dropped };
+}
+
+/** Characters of a name kept before any column is left out: whole for nearly every model and tool name. */
+const NAME_CHARS = 32;
+/** Fewest characters a name column is cut to, when nothing else is left to make room. */
+const MIN_NAME = 12;
+
+/** The widest left-aligned column's long cells cut with `…` (down to `floor` characters) by what the table is too wide. */
+function cutNames(table: Table, width: number, floor: number): Table {
+  const lengths = table.columns.map((c, i) => (c.align === 'right' ? -1 : Math.max(...[...table.rows, ...(table.footer ?? [])].map((row) => (row[i] ?? '').length))));
+  const widest = lengths.indexOf(Math.max(...lengths));
+  if (widest < 0 || lengths[widest]! <= floor) return table;
+  const cutTo = (max: number): Table => {
+    const cut = (rows?: string[][]) => rows?.map((row) => row.map((cell, i) => (i === widest && cell.length > max ? `${cell.slice(0, max - 1)}…` : cell)));
+    return { ...table, rows: cut(table.rows)!, ...(table.footer ? { footer: cut(table.footer)! } : {}) };
+  };
+  // Names past SHOWN_NAME_CHARS are drawn shortened, so the width to take off is measured on the drawn table.
+  let max = Math.min(lengths[widest]!, SHOWN_NAME_CHARS);
+  let cut = cutTo(max);
+  while (tableWidth(cut) > width && max > floor) {
+    max = Math.max(floor, max - (tableWidth(cut) - width));
+    cut = cutTo(max);
+  }
+  return cut;
 }
 
 /** Columns a drawn table takes: its rule's length. */

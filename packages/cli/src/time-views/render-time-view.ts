@@ -1,6 +1,7 @@
 import { formatDecimal, formatInteger } from '@radium-stats/core';
 import { renderTable, type Column } from '../output/table.js';
 import { compactNumber } from '../output/compact-number.js';
+import { wrapText } from '../output/wrap.js';
 import { Shortener } from '../output/shorten.js';
 import { plainStyle, type OutputStyle } from '../output/style.js';
 import type { PeriodJson, TimeViewJson, UsageJson } from './time-view.js';
@@ -119,5 +120,5 @@ export function renderTimeView(view: TimeViewJson, layout: TimeViewLayout): stri
   if (left.length > 0) notes.push(`Left out to fit ${limit} columns: ${left.join(', ')} (--json has them).`);
   const warning = shortener.warning();
   if (warning) notes.push(warning);
-  return [titleOf(view), '', ...table!, ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [titleOf(view), '', ...table!, ...(notes.length ? ['', ...notes.flatMap((note) => wrapText(note, layout.width))] : [])].join('\n');
 }

@@ -106,3 +106,18 @@ describe('hostile characters in names', () => {
     expect(out).toContain('evil\\x7f\\x85\\x9b\\u{202a}\\u{202e}\\u{2066}\\u{2069}\\u{200e}\\u{200f}\\u{61c}\\u{2028}\\u{2029}\\u{200b}\\u{200d}\\u{feff}[2Jname');
   });
 });
+
+describe('long names on an 80-column terminal', () => {
+  it('never print a line wider than COLUMNS in any view: names are cut with … and notes wrap', async () => {
+    const cwd = await tempWorkspace();
+    const model = `us.anthropic.claude-sonnet-4-5-20250929-v1:0-with-a-very-long-deployment-suffix-${'x'.repeat(40)}`;
+    writeJournal(cwd, 's1', [response(model), response('gemini-2.5-pro'), toolCall('mcp__github__create_pull_request_review_comment_thread'), toolCall(HOSTILE)]);
+    writeJournal(cwd, 's2', [response('unpriced-model-of-a-long-name-that-no-price-table-knows-about'), toolCall('Bash')]);
+    for (const args of [['session'], ['session', '--session-id', 's1'], ['model'], ['engine'], ['history'], ['daily', '--timezone', 'UTC', '--breakdown'], ['compare', 's1', 's2']]) {
+      const result = rad(['stats', ...args], { cwd, env: { ...env, COLUMNS: '80' } });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).not.toMatch(RAW);
+      for (const line of result.stdout.split('\n')) expect([...line].length, `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+    }
+  });
+});

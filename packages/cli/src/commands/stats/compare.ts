@@ -27,7 +27,7 @@ export default class StatsCompare extends RadCommand {
     const a = (await host.store.load(await host.catalog.resolveId(args.a))).report;
     const b = (await host.store.load(await host.catalog.resolveId(args.b))).report;
     const comparison = compareReports(a, b, host.plugins, host.warnings.warn);
-    if (!this.jsonEnabled()) this.print(renderComparison(comparison, this.style, this.warnings.warn));
+    if (!this.jsonEnabled()) this.print(renderComparison(comparison, this.style, this.warnings.warn, this.width));
     return comparison;
   }
 }
