@@ -3,20 +3,13 @@ import { ViewUnavailableError } from '../errors.js';
 import { noSessionsError } from '../views/select-session.js';
 import { periodsBetween, type PeriodUnit, type WeekStart } from './periods.js';
 
-/** Requests, tokens and cost as the time views' JSON gives them. */
-export interface UsageJson {
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  cacheWrite1hTokens: number;
+/** Requests, tokens and cost as the time views' JSON gives them: the plugin's counts, the cost in USD. */
+export type UsageJson = Omit<PeriodUsage, 'costNanoUsd'> & {
   /** Cost in USD; null when any response could not be priced. */
   costUsd: number | null;
   /** Cost of the responses that could be priced. */
   pricedCostUsd: number;
-  unpricedRequests: number;
-}
+};
 
 /** One period of `rad stats daily|weekly|monthly --json`. */
 export interface PeriodJson extends UsageJson {
