@@ -171,6 +171,44 @@ describe('runImport', () => {
     expect((await counts('toy-old'))['api.response']).toBe(1);
   });
 
+  it('keeps de-duplication keys exactly, as the importer gave them, in the import state', async () => {
+    const { host, dir, rec, run } = await setup();
+    writeFileSync(path.join(dir, 'old.jsonl'), rec('old', '2026-01-01T08:00:00.000Z', 'resp', { key: 'msg_1:req_1' }) + rec('old', '2026-01-01T08:00:01.000Z', 'resp', { key: 'msg_1:req_2' }));
+    await run();
+    const state = JSON.parse(readFileSync(path.join(host.paths.importsDir, 'toy.json'), 'utf8'));
+    expect(state.version).toBe(2);
+    expect(state.sessions.old.claims).toEqual(['msg_1:req_1', 'msg_1:req_2']);
+  });
+
+  it('imports every session again, once, from an older import state that kept keys as hashes, with the same totals', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    writeFileSync(path.join(dir, 'old.jsonl'), rec('old', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
+    writeFileSync(path.join(dir, 'new.jsonl'), rec('new', '2026-01-02T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('new', '2026-01-02T09:00:00.000Z', 'resp', { key: 'r2' }));
+    await run();
+    const stateFile = path.join(host.paths.importsDir, 'toy.json');
+    const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+    state.version = 1;
+    for (const s of Object.values(state.sessions) as { claims?: unknown }[]) s.claims = Buffer.alloc(8).toString('base64');
+    writeFileSync(stateFile, JSON.stringify(state));
+    const again = await run();
+    expect(host.warnings.messages.join('\n')).toMatch(/toy\.json was written by an older version of rad; every toy session is imported again/);
+    expect(again.files.read).toBe(2);
+    expect((await counts('toy-old'))['api.response']).toBe(1);
+    expect((await counts('toy-new'))['api.response']).toBe(1);
+    expect(JSON.parse(readFileSync(stateFile, 'utf8')).sessions.new.claims).toEqual(['r2']);
+    expect((await run()).files.read).toBe(0);
+  });
+
+  it('keeps an older import state that holds no keys, reading nothing again', async () => {
+    const { host, dir, rec, run } = await setup();
+    writeFileSync(path.join(dir, 's1.jsonl'), rec('s1', '2026-01-01T08:00:00.000Z', 'tool'));
+    await run();
+    const stateFile = path.join(host.paths.importsDir, 'toy.json');
+    writeFileSync(stateFile, JSON.stringify({ ...JSON.parse(readFileSync(stateFile, 'utf8')), version: 1 }));
+    expect((await run()).files.read).toBe(0);
+    expect(host.warnings.messages).toEqual([]);
+  });
+
   it('refuses to run twice at once in one workspace', async () => {
     const { host, run } = await setup();
     const release = acquireImportLock(host.paths.importsDir, 'toy');

@@ -148,8 +148,8 @@ export class SessionSink implements ImportSink {
   /** Ends the journal at the last record; returns the session as the state file keeps it. */
   finish(): ImportedSession {
     const sizes: JournalSizes = this.writer!.finish(this.lastTs!);
-    const packed = this.ctx.claims.packed(this.group);
-    return { id: this.sessionId!, ...sizes, firstTs: this.firstTs!, lastTs: this.lastTs!, ...(packed ? { claims: packed } : {}) };
+    const keys = this.ctx.claims.keys(this.group);
+    return { id: this.sessionId!, ...sizes, firstTs: this.firstTs!, lastTs: this.lastTs!, ...(keys ? { claims: [...keys] } : {}) };
   }
 
   /** Closes the journal without an end (the group is being dropped or re-imported). */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic-write.js';
 
-/** Version of the import state file this code writes and reads. */
-export const IMPORT_STATE_VERSION = 1;
+/** Version of the import state file this code writes and reads (2: de-duplication keys kept exactly, not hashed). */
+export const IMPORT_STATE_VERSION = 2;
 
 /** What the last run knew about one source file. */
 export const importedFileSchema = z.object({
@@ -31,7 +31,7 @@ export const importedSessionSchema = z.object({
   journalSize: z.number().int().nonnegative().describe('Journal bytes in all; another size means the journal changed'),
   firstTs: z.string(),
   lastTs: z.string(),
-  claims: z.string().optional().describe('De-duplication keys the session holds, as packed hashes'),
+  claims: z.array(z.string()).optional().describe('De-duplication keys the session holds, exactly as the importer gave them'),
 });
 
 /** `.radium/_internals/imports/<importer>.json`. */
@@ -40,6 +40,12 @@ export const importStateSchema = z.object({
   importer: z.string(),
   files: z.record(z.string(), importedFileSchema),
   sessions: z.record(z.string(), importedSessionSchema).describe('By session group'),
+});
+
+/** Version 1 kept each session's keys as packed 53-bit hashes, which cannot be turned back into keys. */
+const legacyStateSchema = importStateSchema.extend({
+  version: z.literal(1),
+  sessions: z.record(z.string(), importedSessionSchema.extend({ claims: z.string().optional() })),
 });
 
 /** What the last run knew about one source file. */
@@ -69,13 +75,27 @@ export async function loadImportState(file: string, importer: string, warn: (mes
     throw error;
   }
   try {
-    const state = importStateSchema.parse(JSON.parse(text));
+    const raw: unknown = JSON.parse(text);
+    const legacy = legacyStateSchema.safeParse(raw);
+    if (legacy.success && legacy.data.importer === importer) return fromLegacy(file, legacy.data, warn);
+    const state = importStateSchema.parse(raw);
     if (state.importer === importer) return state;
   } catch {
     // Falls through to the warning below.
   }
   warn(`${file} is unreadable; every ${importer} session is imported again from the start.`);
   return emptyImportState(importer);
+}
+
+/**
+ * A version 1 state: kept as it is when no session holds a key; otherwise dropped, so every session
+ * is imported again from the start (oldest first) and its keys are claimed again, exactly. Keeping
+ * the files without the keys would let a response copied into a later session count twice.
+ */
+function fromLegacy(file: string, legacy: z.infer<typeof legacyStateSchema>, warn: (message: string) => void): ImportState {
+  if (Object.values(legacy.sessions).every((s) => s.claims === undefined)) return { ...legacy, version: IMPORT_STATE_VERSION, sessions: legacy.sessions as ImportState['sessions'] };
+  warn(`${file} was written by an older version of rad; every ${legacy.importer} session is imported again from the start, this once.`);
+  return emptyImportState(legacy.importer);
 }
 
 /** Writes the state atomically. */
