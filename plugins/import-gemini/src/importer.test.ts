@@ -103,6 +103,23 @@ describe('Gemini import', () => {
     expect((await tally(host, 'gemini-aaaaaaaa-1')).models[PRO]).toMatchObject({ requests: 1, input: 60, cacheRead: 40, output: 15, reasoning: 5 });
   });
 
+  it('counts a .json chat once when it was imported, then caught half-written, then whole again', async () => {
+    const { host, geminiDir, hash, run } = await setup();
+    const doc = JSON.stringify({ sessionId: 'cccccccc-1', projectHash: hash, startTime: at(0), lastUpdated: at(50), messages: [JSON.parse(user('u1', 1)), JSON.parse(gemini('g1', 5, PRO, { input: 100, output: 10, cached: 40, thoughts: 5 }))] }, null, 2);
+    const file = writeChat(geminiDir, hash, 'session-2026-04-03T09-00-cccccccc.json', []);
+    writeFileSync(file, doc);
+    await run();
+    const oneShot = await tally(host, 'gemini-cccccccc-1');
+    writeFileSync(file, doc.slice(0, doc.length - 20));
+    await run();
+    expect(host.warnings.messages.join('\n')).toMatch(/skipped .*cccccccc\.json: not valid JSON/);
+    expect(await tally(host, 'gemini-cccccccc-1')).toEqual(oneShot);
+    writeFileSync(file, doc);
+    await run();
+    expect(await tally(host, 'gemini-cccccccc-1')).toEqual(oneShot);
+    expect(oneShot.models[PRO]).toMatchObject({ requests: 1, input: 60, cacheRead: 40, output: 15 });
+  });
+
   it('matches projects by hash, marker file or registry, and leaves out the others unless asked', async () => {
     const { host, geminiDir, hash, run } = await setup();
     writeChat(geminiDir, hash, 'session-a.jsonl', [metadata('in-hash', hash, 0), gemini('g', 1, PRO, { input: 1, output: 1, cached: 0 })]);

@@ -132,7 +132,9 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
     return { kind: 'skipped', reason: SKIP_REASONS.error, files: planned.files.length, filesRead };
   }
   if (!sink.id) {
-    for (const file of planned.files) remember(ctx, file, { skipped: SKIP_REASONS.empty, scope: ctx.scopeKey });
+    // A session imported before keeps its journal as it was; its files must rebuild it once they change, never add to it.
+    const rebuild = planned.session ? { rebuild: true as const } : {};
+    for (const file of planned.files) remember(ctx, file, { skipped: SKIP_REASONS.empty, scope: ctx.scopeKey, ...rebuild });
     return { kind: 'skipped', reason: SKIP_REASONS.empty, files: planned.files.length, filesRead };
   }
   if (ctx.since && !planned.session && !sink.existedBefore && whollyBefore(sink.lastRecordTs!, ctx.since)) return leaveOut(ctx, planned, sink, ctx.since, filesRead);

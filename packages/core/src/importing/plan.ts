@@ -85,6 +85,8 @@ async function collect(importer: AnyImporter, source: string, scope: ProjectScop
 }
 
 async function classify(file: FoundFile, prior: ImportedFile | undefined, size: number, mtimeMs: number, ino: number): Promise<PlannedFile['change']> {
+  // Its session still holds what it gave before it was skipped: reading it on top would count that twice.
+  if (prior?.rebuild) return prior.size === size && prior.mtimeMs === mtimeMs && prior.ino === ino ? 'unchanged' : 'replaced';
   if (!prior || prior.skipped) return 'new';
   if (prior.group !== file.group) return 'replaced';
   if (prior.size === size && prior.mtimeMs === mtimeMs && prior.ino === ino) return 'unchanged';
@@ -145,7 +147,7 @@ export async function planImport(
       const prior = state.files[real];
       const skippedAsIs = prior?.skipped !== undefined && prior.scope === scopeKey && prior.size === stat.size && prior.mtimeMs === stat.mtimeMs && prior.ino === stat.ino;
       // A --since skip depends on this run's --since and on the whole group: decided per group below.
-      if (skippedAsIs && prior.lastTs === undefined) {
+      if (skippedAsIs && prior.lastTs === undefined && !prior.rebuild) {
         plan.skips.push({ path: real, reason: prior.skipped! });
         continue;
       }
@@ -159,7 +161,7 @@ export async function planImport(
   }
   const readBefore = new Map<string, string[]>();
   for (const [file, entry] of Object.entries(state.files)) {
-    if (entry.skipped) continue;
+    if (entry.skipped && !entry.rebuild) continue;
     const list = readBefore.get(entry.group) ?? [];
     list.push(file);
     readBefore.set(entry.group, list);

@@ -17,6 +17,10 @@ export const importedFileSchema = z.object({
   tail: z.string().describe('sha1 of the last bytes consumed (up to 1 KB): a change there means the file was rewritten'),
   skipped: z.string().optional().describe('Why the file was skipped; kept while it is unchanged'),
   scope: z.string().optional().describe('Workspace (or `*`) the skip was decided for'),
+  rebuild: z
+    .literal(true)
+    .optional()
+    .describe('Skipped after its session was imported (a document caught half-written): once it changes, its session is imported again from the start'),
   lastTs: z
     .string()
     .optional()
