@@ -110,7 +110,7 @@ export function parseAmp({ file, sink }: ParseStart<void>): RecordParser<void> {
       if (messages.length === 0 || !start) return;
       const meta = threadMeta(raw);
       const id = str(raw.id) ?? file.group;
-      sink.session({ originalId: id, workspace: threadFolder(raw), ts: start, ...(Object.keys(meta).length ? { meta } : {}) });
+      if (sink.session({ originalId: id, workspace: threadFolder(raw), ts: start, ...(Object.keys(meta).length ? { meta } : {}) }) !== 'ok') return;
       for (const event of threadEvents(raw, id, messages, start, sink)) sink.emit(event);
     },
     end() {},

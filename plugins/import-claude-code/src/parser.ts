@@ -91,10 +91,12 @@ export function parseClaude({ file, state, sink }: ParseStart<ClaudeFileState>):
   const fileAgent = file.part > 0 ? agentFromPath(file.path) ?? 'subagent' : undefined;
   let line = 0;
 
-  const name = (): void => {
-    sink.session({ originalId: file.group, workspace: head.cwd!, ts: head.firstTs!, ...(head.meta && Object.keys(head.meta).length > 0 ? { meta: head.meta } : {}) });
+  /** Names the session; false when the host will not read it (out of scope, or a duplicate). */
+  const name = (): boolean => {
+    if (sink.session({ originalId: file.group, workspace: head.cwd!, ts: head.firstTs!, ...(head.meta && Object.keys(head.meta).length > 0 ? { meta: head.meta } : {}) }) !== 'ok') return false;
     named = true;
     if (head.lastTs) sink.touch(head.lastTs);
+    return true;
   };
 
   /** Notes a record before the session is named; true once the session's own part has begun with a response. */
@@ -158,7 +160,7 @@ export function parseClaude({ file, state, sink }: ParseStart<ClaudeFileState>):
       return;
     }
     const before = previous.get(key);
-    if (before !== undefined && score > before) sink.restart(`response ${key} has a fuller usage than when it was imported`);
+    if (before !== undefined && score > before) return sink.restart(`response ${key} has a fuller usage than when it was imported`);
     if (before !== undefined || !sink.claim(key)) return;
     open.set(key, { key, ts, model, usage, score, requestId, agentId: agentOf(raw), lastLine: line });
   };
@@ -213,8 +215,7 @@ export function parseClaude({ file, state, sink }: ParseStart<ClaudeFileState>):
       line += 1;
       const ts = toIsoTime(raw.timestamp);
       if (!named) {
-        if (!ownStart(raw, ts)) return;
-        name();
+        if (!ownStart(raw, ts) || !name()) return;
       }
       if (ts) sink.touch(ts);
       if (raw.type === 'assistant' && ts) assistant(raw, ts);

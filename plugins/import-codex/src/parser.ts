@@ -35,7 +35,7 @@ export function parseCodex({ file, state, sink }: ParseStart<CodexFileState>): R
     }
     const git = isObject(payload.git) ? str(payload.git.branch) : undefined;
     if (git) meta.gitBranch = git;
-    sink.session({ originalId: str(payload.id) ?? file.group, workspace: cwd, ts: toIsoTime(payload.timestamp) ?? ts, ...(Object.keys(meta).length ? { meta } : {}) });
+    if (sink.session({ originalId: str(payload.id) ?? file.group, workspace: cwd, ts: toIsoTime(payload.timestamp) ?? ts, ...(Object.keys(meta).length ? { meta } : {}) }) !== 'ok') return;
     named = true;
   };
 

@@ -22,28 +22,30 @@ export function parseGemini({ file, state, sink }: ParseStart<GeminiFileState>):
   const workspace = (projectHash: string | undefined): string =>
     file.hints?.projectRoot ?? `gemini-project:${projectHash ?? file.hints?.projectId ?? 'unknown'}`;
 
-  const name = (meta: Json): void => {
+  /** Names the session once its metadata is known; false when the host will not read it (out of scope, or a duplicate). */
+  const name = (meta: Json): boolean => {
     if (file.part > 0) agentId ??= str(meta.sessionId) ?? 'subagent';
-    if (named) return;
+    if (named) return true;
     const ts = toIsoTime(meta.startTime) ?? toIsoTime(meta.lastUpdated);
     const id = file.part > 0 ? file.group : str(meta.sessionId);
-    if (!ts || !id) return;
+    if (!ts || !id) return true;
     const extra: Json = {};
     if (str(meta.projectHash)) extra.projectHash = meta.projectHash;
     if (str(meta.kind)) extra.kind = meta.kind;
-    sink.session({ originalId: id, workspace: workspace(str(meta.projectHash)), ts, ...(Object.keys(extra).length ? { meta: extra } : {}) });
+    if (sink.session({ originalId: id, workspace: workspace(str(meta.projectHash)), ts, ...(Object.keys(extra).length ? { meta: extra } : {}) }) !== 'ok') return false;
     named = true;
+    return true;
   };
 
   const replaceHistory = (messages: unknown[]): void => {
-    if (emitted.size > 0) sink.restart('the chat history was replaced');
+    if (emitted.size > 0) return sink.restart('the chat history was replaced');
     history.clear();
     for (const m of messages) if (isObject(m) && str(m.id)) history.set(m.id as string, summarize(m));
   };
 
   const rewind = (id: string): void => {
     if (!history.has(id)) {
-      if (emitted.size > 0) sink.restart(`the chat was rewound to ${emitted.has(id) ? 'an imported message' : 'an unknown message'}`);
+      if (emitted.size > 0) return sink.restart(`the chat was rewound to ${emitted.has(id) ? 'an imported message' : 'an unknown message'}`);
       history.clear();
       return;
     }
@@ -63,14 +65,14 @@ export function parseGemini({ file, state, sink }: ParseStart<GeminiFileState>):
     }
     if (str(raw.id)) {
       if (!named) return;
-      if (emitted.has(raw.id as string)) sink.restart(`message ${String(raw.id)} changed after it was imported`);
+      if (emitted.has(raw.id as string)) return sink.restart(`message ${String(raw.id)} changed after it was imported`);
       const message = summarize(raw);
       if (message.ts) sink.touch(message.ts);
       history.set(raw.id as string, message);
       return;
     }
     if (str(raw.sessionId)) {
-      name(raw);
+      if (!name(raw)) return;
       if (Array.isArray(raw.messages)) for (const m of raw.messages) record(m);
     }
   };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { toIsoTime, type ImportSink, type ParseStart, type RecordParser } from '@radium-stats/core';
+import { toIsoTime, type ImportSink, type ParseStart, type RecordParser, type SessionResult } from '@radium-stats/core';
 import { SUBAGENT_PARTS } from './layout.js';
 import { passOf, type MessageInfo, type Pass } from './pass.js';
 import { partEvents } from './parts.js';
@@ -17,11 +17,11 @@ export const UNKNOWN_MODEL = 'unknown';
 const NOT_API_ERRORS = new Set(['MessageAbortedError']);
 
 /** Names the session once per pass: from the main session's record, or from discovery's hints when that file could not be read. */
-function name(pass: Pass, sink: ImportSink, hints: Record<string, string>, start: string | undefined, meta?: Json): void {
-  if (pass.named) return;
-  if (!start || !hints.root || !hints.workspace) return;
-  sink.session({ originalId: hints.root, workspace: hints.workspace, ts: start, ...(meta && Object.keys(meta).length > 0 ? { meta } : {}) });
-  pass.named = true;
+function name(pass: Pass, sink: ImportSink, hints: Record<string, string>, start: string | undefined, meta?: Json): SessionResult {
+  if (pass.named || !start || !hints.root || !hints.workspace) return 'ok';
+  const result = sink.session({ originalId: hints.root, workspace: hints.workspace, ts: start, ...(meta && Object.keys(meta).length > 0 ? { meta } : {}) });
+  if (result === 'ok') pass.named = true;
+  return result;
 }
 
 /** The main session's start as discovery read it. */
@@ -45,7 +45,7 @@ function readSession(raw: Json, file: ParseStart<undefined>['file'], pass: Pass,
     const meta: Json = {};
     if (str(raw.version)) meta.version = raw.version;
     if (str(raw.projectID)) meta.projectId = raw.projectID;
-    name(pass, sink, file.hints ?? {}, toIsoTime(ms(time.created)) ?? createdHint(file.hints), meta);
+    if (name(pass, sink, file.hints ?? {}, toIsoTime(ms(time.created)) ?? createdHint(file.hints), meta) !== 'ok') return;
   }
   if (pass.named) touch(sink, ms(time.created));
 }
@@ -56,8 +56,7 @@ function readMessage(raw: Json, file: ParseStart<undefined>['file'], pass: Pass,
   const time = isObject(raw.time) ? raw.time : {};
   const created = ms(time.created);
   const completed = ms(time.completed);
-  name(pass, sink, hints, createdHint(hints) ?? toIsoTime(created));
-  if (!pass.named) return;
+  if (name(pass, sink, hints, createdHint(hints) ?? toIsoTime(created)) !== 'ok' || !pass.named) return;
   const provider = str(raw.providerID) ?? UNKNOWN_MODEL;
   const agentId = hints.owner && hints.owner !== hints.root ? hints.owner : undefined;
   const info: MessageInfo = {

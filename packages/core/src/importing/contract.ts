@@ -53,10 +53,17 @@ export interface SessionHead {
 /** An event an importer produces; `session.start` and `session.end` are written by the host. */
 export type ImportedEvent = Exclude<KnownEventInput, { type: 'session.start' } | { type: 'session.end' }> | CustomEvent;
 
+/**
+ * What naming a session did: `ok`, or why the host stops reading the session (`out-of-scope`: it
+ * lies outside the workspace; `duplicate`: another file already imported a session with this id).
+ * On anything but `ok` the parser returns from the record; the host ignores what it sends after.
+ */
+export type SessionResult = 'ok' | 'out-of-scope' | 'duplicate';
+
 /** Where a parser sends what it finds. */
 export interface ImportSink {
-  /** Names the session the file belongs to; call before the first event. Throws (stopping the read) when the session is out of scope. */
-  session(head: SessionHead): void;
+  /** Names the session the file belongs to; call before the first event. Says whether the host goes on reading it. */
+  session(head: SessionHead): SessionResult;
   /** One event of the session in the protocol's own buckets; absent facts stay absent (no `durationMs: 0`). */
   emit(event: ImportedEvent): void;
   /** Notes the time of a record that made no event, so wall time runs to the last record. */
@@ -65,8 +72,8 @@ export interface ImportSink {
   claim(key: string): boolean;
   /** True when another session already holds a de-duplication key: the record carrying it was copied from that session. May be called before `session`. */
   held(key: string): boolean;
-  /** Throws: new records rewrite history that is already imported, so the host re-imports the whole session. */
-  restart(reason: string): never;
+  /** New records rewrite history that is already imported: the host stops reading and imports the whole session again; return from the record. */
+  restart(reason: string): void;
 }
 
 /** Reads the records of one file, in order, for one pass. */

@@ -1,10 +1,9 @@
 import { rmSync } from 'node:fs';
 import { fingerprint } from './fingerprint.js';
 import type { PlannedFile, PlannedGroup } from './plan.js';
-import { DocumentTooLargeError, readPass, type LineCounts } from './read-pass.js';
+import { documentTooLarge, readPass, type LineCounts } from './read-pass.js';
 import { SessionSink, type SinkContext } from './session-sink.js';
 import { sinceSkipReason, whollyBefore } from './since.js';
-import { DuplicateSessionSignal, OutOfScopeSignal, RestartSignal } from './signals.js';
 import type { ImportedFile, ImportState } from './state.js';
 import { SKIP_OUTSIDE_WORKSPACE } from './summary.js';
 
@@ -82,13 +81,41 @@ function leaveOut(ctx: GroupContext, planned: PlannedGroup, sink: SessionSink, s
   return { kind: 'skipped', reason, files: planned.files.length, filesRead };
 }
 
-async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean): Promise<GroupOutcome> {
+/** Leaves a group out before or while reading it; a new group's files are remembered as skipped. */
+function skipGroup(ctx: GroupContext, planned: PlannedGroup, reason: string, filesRead: number): GroupOutcome {
+  if (!planned.session) for (const file of planned.files) remember(ctx, file, { skipped: reason, scope: ctx.scopeKey });
+  return { kind: 'skipped', reason, files: planned.files.length, filesRead };
+}
+
+/** Drops a group the importer failed on, with a warning; it is imported again next run. */
+function failGroup(ctx: GroupContext, planned: PlannedGroup, sink: SessionSink, file: string | undefined, what: string, filesRead: number): GroupOutcome {
+  ctx.warn(`Importer ${ctx.importer.id} failed on ${file ?? planned.group} (${what}); that session was left out and is imported again next time.`);
+  dropSession(ctx, planned.group);
+  if (sink.id) {
+    rmSync(ctx.paths.journalFile(sink.id), { force: true });
+    rmSync(ctx.paths.reportFile(sink.id), { force: true });
+    ctx.onRemoved(sink.id);
+    ctx.owners.delete(sink.id);
+  }
+  for (const file of planned.files) delete ctx.state.files[file.found.path];
+  return { kind: 'skipped', reason: SKIP_REASONS.error, files: planned.files.length, filesRead };
+}
+
+/** An attempt's outcome, or `restart` when a resumed group must be imported again from the start. */
+type AttemptOutcome = GroupOutcome | { kind: 'restart' };
+
+async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean): Promise<AttemptOutcome> {
   const sink = new SessionSink(ctx, planned.group, build ? undefined : planned.session);
   const files = build ? planned.files : planned.files.filter((f) => f.change !== 'unchanged');
   const read = new Map<PlannedFile, Partial<ImportedFile>>();
   let filesRead = 0;
   try {
     for (const file of files) {
+      const tooLarge = documentTooLarge(file.found, file.size);
+      if (tooLarge) {
+        sink.abort();
+        return skipGroup(ctx, planned, `too large to read as one JSON document (${tooLarge})`, filesRead);
+      }
       const fresh = build || file.change === 'new' || !file.prior;
       const parser = ctx.importer.parse({ file: file.found, state: fresh ? undefined : file.prior!.parser, sink, options: ctx.options });
       filesRead += 1;
@@ -96,40 +123,34 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
       const offset = await readPass(
         file.found,
         parser,
-        { start: fresh ? 0 : file.prior!.offset, end: file.size, maxLineBytes: ctx.maxLineBytes, wantsLine: ctx.importer.wantsLine?.bind(ctx.importer), onBytes: ctx.onBytes },
+        {
+          start: fresh ? 0 : file.prior!.offset,
+          end: file.size,
+          maxLineBytes: ctx.maxLineBytes,
+          wantsLine: ctx.importer.wantsLine?.bind(ctx.importer),
+          onBytes: ctx.onBytes,
+          stopped: () => sink.stopped !== undefined,
+        },
         ctx.counts,
       );
+      if (sink.stopped) break;
       // A whole-document file is one record: name it, or the user only sees a count of bad lines.
       if (file.found.format === 'json' && ctx.counts.invalid > invalidBefore) {
         ctx.warn(`Importer ${ctx.importer.id} skipped ${file.found.path}: not valid JSON (half-written or cut short); it is read again once it changes.`);
       }
       const parserState = parser.end();
+      if (sink.stopped) break;
       read.set(file, { offset, ...(await fingerprint(file.found.path, offset)), ...(parserState === undefined ? {} : { parser: parserState }) });
     }
   } catch (error) {
     sink.abort();
-    if (error instanceof RestartSignal && !build) throw error;
-    if (error instanceof OutOfScopeSignal || error instanceof DuplicateSessionSignal || error instanceof DocumentTooLargeError) {
-      const reason =
-        error instanceof OutOfScopeSignal
-          ? SKIP_REASONS.outside
-          : error instanceof DuplicateSessionSignal
-            ? 'same session as another file already imported'
-            : `too large to read as one JSON document (${error.message})`;
-      if (!planned.session) for (const file of planned.files) remember(ctx, file, { skipped: reason, scope: ctx.scopeKey });
-      return { kind: 'skipped', reason, files: planned.files.length, filesRead };
-    }
-    const what = error instanceof RestartSignal ? `asked to restart while importing from the start (${error.message})` : (error as Error).message;
-    ctx.warn(`Importer ${ctx.importer.id} failed on ${files[0]?.found.path ?? planned.group} (${what}); that session was left out and is imported again next time.`);
-    dropSession(ctx, planned.group);
-    if (sink.id) {
-      rmSync(ctx.paths.journalFile(sink.id), { force: true });
-      rmSync(ctx.paths.reportFile(sink.id), { force: true });
-      ctx.onRemoved(sink.id);
-      ctx.owners.delete(sink.id);
-    }
-    for (const file of planned.files) delete ctx.state.files[file.found.path];
-    return { kind: 'skipped', reason: SKIP_REASONS.error, files: planned.files.length, filesRead };
+    return failGroup(ctx, planned, sink, files[0]?.found.path, (error as Error).message, filesRead);
+  }
+  const stop = sink.stopped;
+  if (stop) {
+    sink.abort();
+    if (stop.kind === 'restart') return build ? failGroup(ctx, planned, sink, files[0]?.found.path, `asked to restart while importing from the start (${stop.reason})`, filesRead) : { kind: 'restart' };
+    return skipGroup(ctx, planned, stop.kind === 'out-of-scope' ? SKIP_REASONS.outside : 'same session as another file already imported', filesRead);
   }
   if (!sink.id) {
     // A session imported before keeps its journal as it was; its files must rebuild it once they change, never add to it.
@@ -157,10 +178,8 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
  * start when the group is new, a file was rewritten, or the importer asks to restart.
  */
 export async function runGroup(ctx: GroupContext, planned: PlannedGroup): Promise<GroupOutcome> {
-  try {
-    return await attempt(ctx, planned, planned.mode === 'build');
-  } catch (error) {
-    if (!(error instanceof RestartSignal)) throw error;
-    return attempt(ctx, planned, true);
-  }
+  const outcome = await attempt(ctx, planned, planned.mode === 'build');
+  if (outcome.kind !== 'restart') return outcome;
+  // A build attempt never asks for another: a restart while building fails the group.
+  return (await attempt(ctx, planned, true)) as GroupOutcome;
 }

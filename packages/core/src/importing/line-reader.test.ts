@@ -20,6 +20,15 @@ describe('readLines', () => {
     expect(result).toMatchObject({ consumed: 29, overlong: 0, tail: null });
   });
 
+  it('ends the read at the line whose handler says stop', async () => {
+    const file = path.join(tempDir(), 'stop.jsonl');
+    writeFileSync(file, '{"a":1}\n{"b":2}\n{"c":3}\n');
+    const seen: string[] = [];
+    const result = await readLines(file, { start: 0, maxLineBytes: 1024 }, (text) => (seen.push(text) === 2 ? 'stop' : undefined));
+    expect(seen).toEqual(['{"a":1}', '{"b":2}']);
+    expect(result).toMatchObject({ consumed: 16, tail: null });
+  });
+
   it('leaves an unfinished last line unconsumed and reports it as the tail', async () => {
     const file = path.join(tempDir(), 'torn.jsonl');
     writeFileSync(file, '{"a":1}\n{"b":');

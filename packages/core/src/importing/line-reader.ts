@@ -49,9 +49,10 @@ function decode(line: Buffer): string {
 /**
  * Streams the complete lines of a file from a byte offset, in bounded memory: one chunk plus the
  * line being assembled, which is dropped as soon as it passes `maxLineBytes` or `wantsLine` refuses
- * its head. `onLine` gets each line (without its newline) and the offset just past it.
+ * its head. `onLine` gets each line (without its newline) and the offset just past it; returning
+ * `'stop'` ends the read there.
  */
-export async function readLines(file: string, options: LineReaderOptions, onLine: (text: string, end: number) => void): Promise<LineReadResult> {
+export async function readLines(file: string, options: LineReaderOptions, onLine: (text: string, end: number) => unknown): Promise<LineReadResult> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   // Most transcripts are far smaller than a chunk, and an import reads thousands of them: a
   // megabyte each would be gigabytes of buffers for the garbage collector.
@@ -99,7 +100,10 @@ export async function readLines(file: string, options: LineReaderOptions, onLine
         const end = position + newline + 1;
         if (mode === 'keep') {
           const line = parts.length === 0 ? piece : Buffer.concat([...parts, piece]);
-          if (line.length > 0) onLine(decode(line), end);
+          if (line.length > 0 && onLine(decode(line), end) === 'stop') {
+            result.consumed = end;
+            return result;
+          }
         } else if (mode === 'overlong') {
           result.overlong += 1;
         } else {

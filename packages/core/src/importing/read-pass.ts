@@ -24,14 +24,16 @@ export interface PassOptions {
   wantsLine?: (head: string) => boolean;
   /** Progress, in bytes. */
   onBytes?: (bytes: number) => void;
+  /** True once the sink has stopped the session (out of scope, a duplicate, a restart): the read ends there. */
+  stopped?: () => boolean;
 }
 
 /** A document file larger than this is skipped: it would have to be held whole. */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
-/** A `json` file too large to read as one document. */
-export class DocumentTooLargeError extends Error {
-  override name = 'DocumentTooLargeError';
+/** Why a file cannot be read as one document, or undefined when it can. */
+export function documentTooLarge(file: FoundFile, size: number): string | undefined {
+  return file.format === 'json' && size > MAX_DOCUMENT_BYTES ? `larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` : undefined;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -43,13 +45,13 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /**
- * Feeds a file's records to a parser, from `start` to `end`, and returns the offset consumed:
+ * Feeds a file's records to a parser, from `start` to `end` (the caller checks `documentTooLarge`
+ * first), and returns the offset consumed:
  * just past the last complete line. Bad lines are counted and skipped; an unfinished last line is
  * left unconsumed (counted as torn) unless it is already complete JSON.
  */
 export async function readPass(file: FoundFile, parser: RecordParser<unknown>, options: PassOptions, counts: LineCounts): Promise<number> {
   if (file.format === 'json') {
-    if (options.end > MAX_DOCUMENT_BYTES) throw new DocumentTooLargeError(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
     const text = (await fs.readFile(file.path)).subarray(0, options.end).toString('utf8');
     options.onBytes?.(options.end);
     const parsed = parseJson(text);
@@ -65,9 +67,11 @@ export async function readPass(file: FoundFile, parser: RecordParser<unknown>, o
       const parsed = parseJson(text);
       if (parsed.ok) parser.record(parsed.value);
       else counts.invalid += 1;
+      return options.stopped?.() ? 'stop' : undefined;
     },
   );
   counts.overlong += result.overlong;
+  if (options.stopped?.()) return result.consumed;
   if (result.tail?.kind === 'text') {
     const parsed = result.tail.text.trim() === '' ? { ok: false as const } : parseJson(result.tail.text);
     if (parsed.ok) {

@@ -4,10 +4,9 @@ import { parseEvent } from '../events/parse.js';
 import type { SessionEvent } from '../events/schema.js';
 import type { WorkspacePaths } from '../store/paths.js';
 import type { ClaimRegistry } from './claims.js';
-import type { AnyImporter, ImportedEvent, ImportSink, ProjectScope, SessionHead } from './contract.js';
+import type { AnyImporter, ImportedEvent, ImportSink, ProjectScope, SessionHead, SessionResult } from './contract.js';
 import { ImportJournalWriter, type JournalSizes } from './journal-writer.js';
 import { importedSessionId } from './session-id.js';
-import { DuplicateSessionSignal, OutOfScopeSignal, RestartSignal } from './signals.js';
 import type { ImportedSession } from './state.js';
 import { toIsoTime } from './time.js';
 
@@ -23,6 +22,9 @@ export interface SinkContext {
   onInvalidEvent(message: string): void;
 }
 
+/** Why the sink stopped taking records: the group is skipped, or imported again from the start. */
+export type SinkStop = { kind: 'out-of-scope' } | { kind: 'duplicate' } | { kind: 'restart'; reason: string };
+
 /** True when `a` is after `b`; both are `toIsoTime` strings, which order as text. */
 const later = (a: string, b: string | undefined): boolean => !b || a > b;
 
@@ -37,6 +39,7 @@ export class SessionSink implements ImportSink {
   private firstTs: string | undefined;
   private lastTs: string | undefined;
   private existed = false;
+  private stop: SinkStop | undefined;
 
   constructor(
     private readonly ctx: SinkContext,
@@ -66,15 +69,27 @@ export class SessionSink implements ImportSink {
     return this.lastTs;
   }
 
+  /** Why the sink stopped taking records, once it has. */
+  get stopped(): SinkStop | undefined {
+    return this.stop;
+  }
+
+  private halt<K extends SinkStop>(stop: K): K['kind'] {
+    this.stop ??= stop;
+    return stop.kind;
+  }
+
   /** Opens the session: checks scope and id, starts a fresh journal with `session.start`. */
-  session(head: SessionHead): void {
-    if (this.sessionId) return;
+  session(head: SessionHead): SessionResult {
+    // After a restart nothing more is taken either: any answer but `ok` makes the parser stop.
+    if (this.stop) return this.stop.kind === 'duplicate' ? 'duplicate' : 'out-of-scope';
+    if (this.sessionId) return 'ok';
     const { importer, scope, paths, owners } = this.ctx;
     if (typeof head?.workspace !== 'string' || head.workspace === '') throw new PluginError(importer.id, 'named a session without a workspace');
-    if (!scope.includes(head.workspace)) throw new OutOfScopeSignal(head.workspace);
+    if (!scope.includes(head.workspace)) return this.halt({ kind: 'out-of-scope' });
     const id = importedSessionId(importer.id, String(head.originalId));
     const owner = owners.get(id);
-    if (owner !== undefined && owner !== this.group) throw new DuplicateSessionSignal(owner);
+    if (owner !== undefined && owner !== this.group) return this.halt({ kind: 'duplicate' });
     const ts = toIsoTime(head.ts);
     if (!ts) throw new PluginError(importer.id, `gave session ${String(head.originalId)} no valid start time`);
     this.ctx.claims.release(this.group);
@@ -88,6 +103,7 @@ export class SessionSink implements ImportSink {
     this.sessionId = id;
     this.firstTs = ts;
     if (later(ts, this.lastTs)) this.lastTs = ts;
+    return 'ok';
   }
 
   private open(): ImportJournalWriter {
@@ -99,6 +115,7 @@ export class SessionSink implements ImportSink {
 
   /** Validates an event and appends it; one that does not match the protocol is counted and dropped. */
   emit(event: ImportedEvent): void {
+    if (this.stop) return;
     let parsed: SessionEvent;
     try {
       parsed = parseEvent(event);
@@ -118,6 +135,7 @@ export class SessionSink implements ImportSink {
 
   /** Moves the session's end to a later record. */
   touch(ts: string): void {
+    if (this.stop) return;
     const iso = toIsoTime(ts);
     if (!iso || !later(iso, this.lastTs)) return;
     this.lastTs = iso;
@@ -126,6 +144,7 @@ export class SessionSink implements ImportSink {
 
   /** Claims a de-duplication key for this session's group. */
   claim(key: string): boolean {
+    if (this.stop) return false;
     if (!this.sessionId) throw new PluginError(this.ctx.importer.id, 'claimed a key before naming its session');
     return this.ctx.claims.claim(this.group, String(key));
   }
@@ -135,9 +154,9 @@ export class SessionSink implements ImportSink {
     return this.ctx.claims.heldByOther(this.group, String(key));
   }
 
-  /** Asks for the whole group to be imported again. */
-  restart(reason: string): never {
-    throw new RestartSignal(reason);
+  /** Asks for the whole group to be imported again; the host stops reading it. */
+  restart(reason: string): void {
+    this.halt({ kind: 'restart', reason });
   }
 
   /** True when the journal was opened (new events or a later end). */
