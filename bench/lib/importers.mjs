@@ -1,12 +1,12 @@
 // The Claude Code importer against ccusage, both reading the same generated transcripts.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeClaudeLogs } from './claude-logs.mjs';
 import { runNode } from './measure.mjs';
 
-/** ccusage version pinned in bench/package.json. */
-export const CCUSAGE = 'ccusage 18.0.11';
+/** ccusage version pinned in bench/package.json: the native release (its launcher runs @ccusage/ccusage-linux-x64). */
+export const CCUSAGE = 'ccusage 20.0.24';
 
 /**
  * Runs `ccusage session` and `rad stats import claude-code` twice each on `sessions` generated
@@ -21,8 +21,9 @@ export function measureImporters({ repoRoot, workDir, rad, sessions, key }) {
   const env = { CLAUDE_CONFIG_DIR: root };
   const out = {};
   try {
-    const ccusage = createRequire(path.join(repoRoot, 'bench/package.json')).resolve('ccusage/package.json');
-    const bin = path.join(path.dirname(ccusage), 'dist/index.js');
+    const manifest = createRequire(path.join(repoRoot, 'bench/package.json')).resolve('ccusage/package.json');
+    // The launcher users run (`npx ccusage`), which starts the native binary for this platform.
+    const bin = path.join(path.dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.ccusage);
     out.ccusage = { first: runNode([bin, 'session', '--json', '--offline'], { env }), repeat: runNode([bin, 'session', '--json', '--offline'], { env }) };
   } catch (error) {
     out.ccusage = { skipped: error.message };
