@@ -275,6 +275,33 @@ describe('runImport', () => {
     expect((await counts('toy-new'))['api.response']).toBe(1);
   });
 
+  it('keeps the batches an interrupted import committed, and the next import adds the rest exactly once', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    for (let i = 1; i <= 5; i++) writeFileSync(path.join(dir, `s${i}.jsonl`), rec(`s${i}`, `2026-01-0${i}T08:00:00.000Z`, 'resp', { key: `r${i}` }));
+    const stop = new Error('interrupted');
+    // Stops the run after its third session, one session into the second batch of two.
+    const interrupted = run({ batchSessions: 2, onProgress: (p) => { if (p.sessionsDone === 3) throw stop; } });
+    await expect(interrupted).rejects.toBe(stop);
+    const stateFile = path.join(host.paths.importsDir, 'toy.json');
+    expect(Object.keys(JSON.parse(readFileSync(stateFile, 'utf8')).sessions).sort()).toEqual(['s1', 's2']);
+    const rest = await run({ batchSessions: 2 });
+    expect(rest.sessions.imported.sort()).toEqual(['toy-s3', 'toy-s4', 'toy-s5']);
+    for (let i = 1; i <= 5; i++) expect((await counts(`toy-s${i}`))['api.response']).toBe(1);
+    const again = await run({ batchSessions: 2 });
+    expect(again.files.read).toBe(0);
+    expect(again.sessions).toEqual({ imported: [], updated: [], unchanged: 5 });
+  });
+
+  it('writes the sessions it imports into an open stats store, batch by batch', async () => {
+    const { host, dir, rec, run } = await setup();
+    for (let i = 1; i <= 3; i++) writeFileSync(path.join(dir, `s${i}.jsonl`), rec(`s${i}`, `2026-01-0${i}T08:00:00.000Z`, 'tool'));
+    const store = await host.catalog.store();
+    expect(store.count()).toBe(0);
+    await run({ batchSessions: 2 });
+    // The store is not synced again within a run: the rows come from the import's batches.
+    expect(store.ids()).toEqual(['toy-s3', 'toy-s2', 'toy-s1']);
+  });
+
   it('names missing default folders instead of failing', async () => {
     const { run } = await setup();
     const result = await run({ sources: ['/no/such/folder'] });

@@ -1,3 +1,4 @@
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { isPluginEnabled, pluginOptions } from '../config/load.js';
@@ -17,7 +18,14 @@ import { SkipTally, type ImportSummary } from './summary.js';
 /** Longest source line read by default; longer ones (Claude Code's file snapshots) are skipped and counted. */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-/** How often the state file is saved during a long run, so an interrupted run keeps most of its work. */
+/**
+ * Sessions per durable commit. Imported sessions can be made again from the agent's logs, so their
+ * files are written without fsync; after each batch the sessions folder is synced and the state
+ * saved (fsynced), so an interrupted run loses at most a batch, which the next run imports again.
+ */
+export const IMPORT_BATCH_SESSIONS = 200;
+
+/** Longest time between durable commits, for batches of very large sessions. */
 const SAVE_EVERY_MS = 30_000;
 
 /** Progress of a run, in bytes of source files. */
@@ -55,6 +63,21 @@ export interface ImportRunOptions {
   onProgress?(progress: ImportProgress): void;
   /** Clock for durations, for tests. */
   now?(): number;
+  /** Sessions per durable commit (IMPORT_BATCH_SESSIONS by default). */
+  batchSessions?: number;
+}
+
+/** Makes the entries (creations, renames, removals) of a folder durable. Not every platform can fsync a folder: that is skipped. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder; a missing folder has nothing to sync.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function importerOptions(importer: AnyImporter, host: Host): Record<string, unknown> {
@@ -142,6 +165,18 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
     const progress: ImportProgress = { bytesDone: 0, bytesTotal: work.reduce((n, g) => n + bytesToRead(g), 0), sessionsDone: 0, sessionsTotal: work.length };
     const owners = new Map(Object.entries(state.sessions).map(([group, s]) => [s.id, group]));
     const claims = new ClaimRegistry(Object.fromEntries(Object.entries(state.sessions).map(([group, s]) => [group, s.claims])));
+    // Sessions written or removed since the last commit, told to the stats store once per batch.
+    const touched = new Set<string>();
+    const batchSessions = Math.max(1, options.batchSessions ?? IMPORT_BATCH_SESSIONS);
+    const commit = async (): Promise<void> => {
+      // The state is saved last, so it never claims a file that is not on disk: the folder's
+      // entries are synced first. A journal whose contents a power cut lost has another size than
+      // the state says, and the plan imports its session again from the start.
+      syncFolder(host.paths.sessionsDir);
+      await host.catalog.notifyChanged([...touched]);
+      touched.clear();
+      await saveImportState(stateFile, state);
+    };
     const ctx: GroupContext = {
       importer,
       scope,
@@ -155,7 +190,7 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
       ...(options.since ? { since: options.since } : {}),
       counts: summary.lines,
       warn,
-      onRemoved: (id) => void host.catalog.notifyChanged(id),
+      onRemoved: (id) => touched.add(id),
       onInvalidEvent: (message) => {
         summary.lines.invalidEvents += 1;
         warn(`Importer ${importer.id} produced an event that does not match the protocol (${message}); it was dropped.`);
@@ -168,6 +203,7 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
     options.onProgress?.(progress);
 
     let lastSave = now();
+    let inBatch = 0;
     for (const group of work) {
       const outcome = await runGroup(ctx, group);
       summary.files.read += outcome.filesRead;
@@ -176,17 +212,20 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
       if (outcome.kind === 'written') {
         const report = await host.folder.foldJournal(outcome.sessionId);
         report.source = `import:${importer.id}`;
-        await host.store.save(report);
+        // Not fsynced one by one: its journal can fold it again, and the batch's commit syncs the folder.
+        await host.store.save(report, { durable: false });
+        touched.add(outcome.sessionId);
         (outcome.created ? summary.sessions.imported : summary.sessions.updated).push(outcome.sessionId);
       }
       progress.sessionsDone += 1;
       options.onProgress?.(progress);
-      if (now() - lastSave > SAVE_EVERY_MS) {
-        await saveImportState(stateFile, state);
+      if (++inBatch >= batchSessions || now() - lastSave > SAVE_EVERY_MS) {
+        await commit();
+        inBatch = 0;
         lastSave = now();
       }
     }
-    await saveImportState(stateFile, state);
+    await commit();
     summary.skipped = skips.list();
     summary.files.skipped = skips.total;
     summary.bytesRead = progress.bytesDone;

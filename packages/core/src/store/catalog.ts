@@ -150,9 +150,13 @@ export class SessionCatalog {
     return (await this.store()).ids({ status: 'live' })[0];
   }
 
-  /** Tells the catalog a report was written or removed outside ReportStore.save, so the store reads it again. */
-  async notifyChanged(sessionId: string): Promise<void> {
-    if (this.synced) await this.opened!.refresh([sessionId]);
+  /**
+   * Tells the catalog sessions were written or removed behind its back, so the store reads them
+   * again: all of them in batched transactions (an import passes a whole batch at once).
+   */
+  async notifyChanged(sessionIds: string | readonly string[]): Promise<void> {
+    const ids = typeof sessionIds === 'string' ? [sessionIds] : sessionIds;
+    if (this.synced && ids.length > 0) await this.opened!.refresh(ids);
   }
 
   /** Reads every report again into the store (progress goes to the listener). */
