@@ -13,11 +13,11 @@ export class RadiumError extends Error {
   }
 }
 
-/** No `.radium` folder above the current directory and no `RADIUM_WORKSPACE`. */
+/** No `.radium` folder above the current directory, no `RADIUM_WORKSPACE` and no global workspace. */
 export class WorkspaceNotFoundError extends RadiumError {
   override name = 'WorkspaceNotFoundError';
   constructor(from: string) {
-    super(`No Radium workspace found at or above ${from}: run \`rad init\` to create one, or set RADIUM_WORKSPACE.`);
+    super(`No Radium workspace found at or above ${from}: run \`rad init\` to create one, \`rad init --global\` for one used from any folder, or set RADIUM_WORKSPACE.`);
   }
 }
 

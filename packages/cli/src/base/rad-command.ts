@@ -29,7 +29,11 @@ export abstract class RadCommand extends Command {
 
   /** Builds the host over the workspace (`--workspace` or found from the current folder); a long index rebuild or re-pricing shows a bar on a TTY. */
   protected async openHost(workspace: string | undefined): Promise<Host> {
-    const host = await openHost(this.config, { workspace, warnings: this.warnings });
+    // stderr only, so stdout (scripts, goldens) reads the same whichever workspace answered.
+    const onGlobal = (root: string) => {
+      if (!this.jsonEnabled()) process.stderr.write(`Using the global workspace ${escapeTerminal(root)} (no .radium above ${escapeTerminal(process.cwd())}).\n`);
+    };
+    const host = await openHost(this.config, { workspace, warnings: this.warnings, onGlobal });
     host.catalog.setProgress(progressListener('Indexing sessions', !this.jsonEnabled()));
     host.catalog.setRepricingProgress(progressListener('Re-pricing sessions', !this.jsonEnabled()));
     return host;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Config, type Interfaces } from '@oclif/core';
 import { Warnings, createHost, type Host } from '@radium-stats/core';
 import { discoverMetricPlugins } from './discover.js';
-import { resolveWorkspace } from './workspace.js';
+import { locateCommandWorkspace } from './workspace.js';
 
 /** Options of `openHost` and `openWorkspaceHost`. */
 export interface OpenHostOptions {
@@ -13,12 +13,16 @@ export interface OpenHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Where warnings go; defaults to stderr. */
   warnings?: Warnings;
+  /** Called with the root when the global workspace answers (no project workspace was found). */
+  onGlobal?: (root: string) => void;
 }
 
 /** Builds the host for a loaded oclif config: finds the workspace first (no plugin is loaded when there is none), then the plugins. */
 export async function openHost(config: Interfaces.Config, options: OpenHostOptions = {}): Promise<Host> {
   const env = options.env ?? process.env;
-  const workspace = resolveWorkspace(options.workspace, env);
+  const located = locateCommandWorkspace(options.workspace, env);
+  if (located.global) options.onGlobal?.(located.root);
+  const workspace = located.root;
   const warnings = options.warnings ?? new Warnings();
   const plugins = await discoverMetricPlugins(config, warnings.warn);
   return createHost({ workspace, plugins, env, warnings });

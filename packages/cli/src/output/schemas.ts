@@ -157,6 +157,7 @@ export const exportResultJsonSchema = z.object({
 export const initJsonSchema = z.object({
   root: z.string().describe('Absolute workspace root'),
   created: z.boolean().describe('false when the workspace already existed'),
+  global: z.boolean().describe('true for `rad init --global` (the user-level workspace in $RADIUM_HOME or the home folder)'),
   gitignore: z
     .object({
       file: z.string().describe("The workspace's .gitignore"),
@@ -164,7 +165,8 @@ export const initJsonSchema = z.object({
         .enum(['added', 'present', 'skipped'])
         .describe('added: .radium/_internals/ was appended (the file created when absent); present: a line already ignored it; skipped: not a regular file, left alone'),
     })
-    .describe('How .radium/_internals/ (session files, the stats store) is kept out of git; .radium/stats.config.json stays shareable'),
+    .describe('How .radium/_internals/ (session files, the stats store) is kept out of git; .radium/stats.config.json stays shareable; absent under --global')
+    .optional(),
 });
 
 /** `rad session start --json`. */

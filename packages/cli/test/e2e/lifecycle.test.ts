@@ -27,7 +27,7 @@ describe('rad init', () => {
     expect(radOk(['init', dir], { cwd: tempDir(), env }).stdout.split('\n')[0]).toBe(`Created Radium workspace in ${dir}`);
     expect(existsSync(path.join(dir, '.radium', '_internals', 'sessions'))).toBe(true);
     const again = jsonOutput(radOk(['init', dir, '--json'], { cwd: tempDir(), env }).stdout, 'init.schema.json');
-    expect(again).toEqual({ root: dir, created: false, gitignore: { file: path.join(dir, '.gitignore'), outcome: 'present' } });
+    expect(again).toEqual({ root: dir, created: false, global: false, gitignore: { file: path.join(dir, '.gitignore'), outcome: 'present' } });
   });
 });
 

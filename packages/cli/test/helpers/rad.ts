@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '@radium-stats/core/testing';
@@ -40,6 +41,8 @@ export function baseEnv(): NodeJS.ProcessEnv {
     if (/^(RADIUM_|RAD_|XDG_|FORCE_COLOR|NO_COLOR|NODE_OPTIONS|VITEST|DEBUG|CI$|COLORTERM$|COLUMNS$|LINES$|TF_BUILD$|TEAMCITY_|GITHUB_|GITEA_)/.test(key)) continue;
     env[key] = value;
   }
+  // A global workspace (rad init --global) that never exists, so no test reads the machine's ~/.radium.
+  env.RADIUM_HOME = path.join(os.tmpdir(), `rad-test-no-global-home-${process.pid}`);
   return env;
 }
 
