@@ -2,7 +2,7 @@ import { escapeTerminal, type FieldBlock, type NoteBlock, type TableBlock, type 
 import { Shortener } from './shorten.js';
 import { plainStyle, type OutputStyle } from './style.js';
 import { fitTable, renderTable } from './table.js';
-import { wrapText } from './wrap.js';
+import { fitLine, wrapText } from './wrap.js';
 
 /** Column where field values start: `Session ID:` padded to 28, as in the spec. */
 export const VALUE_COLUMN = 28;
@@ -51,7 +51,7 @@ const fieldLines: Lines<FieldBlock> = (block, style, cut, width, footnotes) => {
       else lines.push(label, ...(first === '' ? [] : [`${indent}${first}`]));
       lines.push(...rest.map((line) => `${indent}${line}`));
     } else {
-      lines.push(label, ...wrapText(value, width! - 2).map((line) => `  ${line.length > width! - 2 ? `${line.slice(0, width! - 3)}…` : line}`));
+      lines.push(label, ...fitLine(`  ${value}`, width, 2));
     }
   });
   return lines;
