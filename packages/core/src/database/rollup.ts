@@ -50,11 +50,19 @@ export class RollupWriter {
 
   /** Counts a session's rows in (sign 1) or out (sign -1) of the rollup, at the next flush. */
   add(session: RollupSession, rows: readonly FactRow[], sign: 1 | -1 = 1): void {
+    // The key is JSON.stringify of the group's values, built from parts: this runs for every fact row of a rebuild.
+    const sessionPart = JSON.stringify([session.agent, session.source, session.project]).slice(1, -1);
     for (const row of rows) {
-      const values = [dayOf(row.bucket), session.agent, session.source, session.project, ...this.dims.map((d) => row[d] ?? null)];
-      const key = JSON.stringify(values);
-      const group = this.pending.get(key) ?? { values, sums: new Array<number>(this.measures.length * 2).fill(0), rows: 0 };
-      this.pending.set(key, group);
+      const day = dayOf(row.bucket);
+      let key = `[${day},${sessionPart}`;
+      for (const d of this.dims) key += `,${JSON.stringify(row[d] ?? null)}`;
+      key += ']';
+      let group = this.pending.get(key);
+      if (group === undefined) {
+        const values = [day, session.agent, session.source, session.project, ...this.dims.map((d) => row[d] ?? null)];
+        group = { values, sums: new Array<number>(this.measures.length * 2).fill(0), rows: 0 };
+        this.pending.set(key, group);
+      }
       group.rows += sign;
       for (let i = 0; i < this.measures.length; i++) {
         const m = this.measures[i]!;

@@ -91,6 +91,9 @@ export function reportFacts(report: SessionReport, plugins: readonly ActivePlugi
   return out;
 }
 
+/** Fact rows a rebuild inserts with one statement (MANY_ROWS times the columns stays far below SQLite's 32,766 parameters). */
+const MANY_ROWS = 32;
+
 /** Prepared writes of sessions and their facts, made inside `transaction`. */
 export class SessionWriter {
   private readonly insert;
@@ -103,16 +106,26 @@ export class SessionWriter {
   private readonly addBroken;
   /** Whether `broken` may hold a row in this transaction (most syncs have none: a delete per session is then waste). */
   private brokenMarks = true;
-  private readonly facts: { table: StoredFactTable; insert: Statement<unknown[]>; clear: Statement<unknown[]>; columns: string[]; rollup: RollupWriter }[];
+  private readonly facts: {
+    table: StoredFactTable;
+    insert: Statement<unknown[]>;
+    /** Inserts MANY_ROWS rows at once (a rebuild): one call instead of one per row. */
+    insertMany: Statement<unknown[]>;
+    /** Values of rows waiting for insertMany, row after row. */
+    waiting: unknown[];
+    clear: Statement<unknown[]>;
+    columns: string[];
+    rollup: RollupWriter;
+  }[];
 
   /**
-   * `sumRollups: false` (a full rebuild): rows are written without summing them into the rollups,
-   * which the caller remakes afterwards (see remakeRollups).
+   * `bulk` (a rebuild into an empty store): fact rows wait to be inserted many at once, since nothing
+   * reads them back before the commit.
    */
   constructor(
     private readonly db: Db,
     tables: readonly StoredFactTable[],
-    private readonly sumRollups = true,
+    private readonly bulk = false,
   ) {
     this.insert = db.prepare(`INSERT INTO sessions (id, agent_session_id, source, agent, project, start_ms, end_ms, status, wall_ms,
       report_size, report_mtime_ms, journal_size, journal_mtime_ms) VALUES (@id, @agent_session_id, @source, @agent, @project,
@@ -127,10 +140,13 @@ export class SessionWriter {
     this.facts = tables.map((table) => {
       const columns = [...table.table.dimensions, ...table.table.measures].map((c) => c.name);
       const names = ['id', 'bucket', ...columns].map((c) => `"${c}"`).join(', ');
+      const values = `(${['?', '?', ...columns.map(() => '?')].join(', ')})`;
       return {
         table,
         columns,
-        insert: db.prepare<unknown[]>(`INSERT INTO ${table.sql} (${names}) VALUES (${['?', '?', ...columns.map(() => '?')].join(', ')})`),
+        insert: db.prepare<unknown[]>(`INSERT INTO ${table.sql} (${names}) VALUES ${values}`),
+        insertMany: db.prepare<unknown[]>(`INSERT INTO ${table.sql} (${names}) VALUES ${new Array<string>(MANY_ROWS).fill(values).join(', ')}`),
+        waiting: [],
         clear: db.prepare<unknown[]>(`DELETE FROM ${table.sql} WHERE id BETWEEN ? AND ?`),
         rollup: new RollupWriter(db, table),
       };
@@ -143,10 +159,22 @@ export class SessionWriter {
     const { summary, ...session } = row;
     const key = Number(this.insert.run(session).lastInsertRowid);
     if (summary !== null) this.upsertSummary.run(row.id, summary);
-    for (const { table, insert, columns, rollup } of this.facts) {
-      const rows = facts[table.plugin]?.[table.table.name] ?? [];
-      rows.forEach((fact, i) => insert.run(key * ROWS_PER_SESSION + i, fact.bucket, ...columns.map((c) => fact[c] ?? null)));
-      if (this.sumRollups) rollup.add(row, rows);
+    for (const f of this.facts) {
+      const rows = facts[f.table.plugin]?.[f.table.table.name] ?? [];
+      f.rollup.add(row, rows);
+      if (!this.bulk) {
+        rows.forEach((fact, i) => f.insert.run(key * ROWS_PER_SESSION + i, fact.bucket, ...f.columns.map((c) => fact[c] ?? null)));
+        continue;
+      }
+      const width = f.columns.length + 2;
+      rows.forEach((fact, i) => {
+        f.waiting.push(key * ROWS_PER_SESSION + i, fact.bucket);
+        for (const c of f.columns) f.waiting.push(fact[c] ?? null);
+        if (f.waiting.length === MANY_ROWS * width) {
+          f.insertMany.run(f.waiting);
+          f.waiting = [];
+        }
+      });
     }
   }
 
@@ -157,8 +185,7 @@ export class SessionWriter {
     if (stored === undefined) return;
     const { key } = stored;
     for (const { clear, rollup } of this.facts) {
-      // A rebuild that does not sum its sessions into the rollups remakes them afterwards.
-      if (this.sumRollups) rollup.remove(key, stored);
+      rollup.remove(key, stored);
       clear.run(key * ROWS_PER_SESSION, (key + 1) * ROWS_PER_SESSION - 1);
     }
     this.remove.run(key);
@@ -198,12 +225,20 @@ export class SessionWriter {
 
   /** Abandons the transaction `begin` started, and what the rollups counted in it. */
   rollback(): void {
-    for (const { rollup } of this.facts) rollup.discard();
+    for (const f of this.facts) {
+      f.rollup.discard();
+      f.waiting = [];
+    }
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
-  /** Writes what the rollups counted in and out since the last flush. */
+  /** Inserts the rows still waiting, and writes what the rollups counted in and out since the last flush. */
   private flush(): void {
-    for (const { rollup } of this.facts) rollup.flush();
+    for (const f of this.facts) {
+      const width = f.columns.length + 2;
+      for (let at = 0; at < f.waiting.length; at += width) f.insert.run(f.waiting.slice(at, at + width));
+      f.waiting = [];
+      f.rollup.flush();
+    }
   }
 }

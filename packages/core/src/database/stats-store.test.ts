@@ -319,5 +319,39 @@ describe('the stats store', () => {
     expect(store.count({ models: ['sonnet'] })).toBe(1);
     store.close();
   });
-});
 
+  it('rebuilds many sessions into the same rows and rollups as it wrote them one sync at a time', async () => {
+    const host = await testHost([callsPlugin()]);
+    const tools = ['Bash', 'Edit', 'Read'];
+    const write = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const start = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+        journal(host, `s${i}`, start, 1 + (i % 4), { tool: tools[i % 3], agent: i % 2 ? 'claude' : 'codex', workspace: `/w/p${i % 5}` });
+      }
+    };
+    // Fewer sessions than a bulk write at first, then more on top of a non-empty store: summed as written.
+    write(0, 600);
+    (await open(host)).close();
+    write(600, 1_200);
+    (await open(host)).close();
+    const tables = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const read = (sql: string) => db.prepare(sql).all();
+      const out = {
+        rollup: read('SELECT * FROM "rollup:calls:calls" ORDER BY ":key"'),
+        facts: read('SELECT s.id, f.bucket, f.tool, f.calls, f.ms FROM "facts:calls:calls" f JOIN sessions s ON s.key = f.id >> 24 ORDER BY s.id, f.bucket, f.tool'),
+        sessions: read('SELECT id, agent, project, start_ms, end_ms, status FROM sessions ORDER BY id'),
+      };
+      db.close();
+      return out;
+    };
+    const written = tables(dbFile(host));
+    expect(written.sessions).toHaveLength(1_200);
+    rmSync(dbFile(host));
+    // All 1,200 into an empty store: the bulk path, rows inserted many at once.
+    const store = await open(host);
+    expect(calls(store)).toEqual({ calls: [...Array(1_200).keys()].reduce((sum, i) => sum + 1 + (i % 4), 0) });
+    store.close();
+    expect(tables(dbFile(host))).toEqual(written);
+  }, 60_000);
+});

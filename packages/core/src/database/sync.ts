@@ -90,12 +90,10 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   // of the same days come together, so the rollups sum them in memory before writing.
   const written = (e: SessionEntry) => e.report?.mtimeMs ?? e.journal?.mtimeMs ?? 0;
   const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs)).sort((a, b) => written(a) - written(b));
-  // Many sessions into an empty store (a rebuild): the rollups are remade once at the end. Until
-  // then they are marked stale in the store, so that a process killed halfway, or another one
-  // reading meanwhile, remakes them before answering.
+  // Many sessions into an empty store (a rebuild): fact rows are inserted many at once.
   const bulk = changed.length >= BULK_SESSIONS && db.prepare('SELECT 1 FROM sessions LIMIT 1').get() === undefined;
-  if (bulk) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', 'stale')").run();
-  await writeSessions(deps, changed, !bulk);
+  await writeSessions(deps, changed, bulk);
+  // A rebuild by an earlier release marked the rollups stale until its end: one killed halfway left the mark.
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(db, tables);
   if (dir) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(JSON.stringify(dir));
 }
@@ -122,10 +120,10 @@ const sectionsUsed = (plugin: AnyMetricPlugin, report: SessionReport): boolean =
  * across a wait for the disk (a journal to fold), so other processes wait for the lock only while
  * rows are written, and what was read is garbage before it grows old.
  */
-async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], sumRollups = true): Promise<void> {
+async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], bulk = false): Promise<void> {
   if (entries.length === 0) return;
   const { db, reports, plugins, tables } = deps;
-  const writer = new SessionWriter(db, tables, sumRollups);
+  const writer = new SessionWriter(db, tables, bulk);
   const progress = throttledProgress(entries.length >= 2_000 ? deps.progress : undefined, entries.length);
   let done = 0;
   let pending = 0;

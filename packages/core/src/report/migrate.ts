@@ -55,9 +55,10 @@ export function upgradeReport(raw: unknown, file: string, plugins: readonly AnyM
   return result.data as SessionReport;
 }
 
-// Fact rows are checked against their plugin's declaration (parse-report.ts), which is both
-// stricter and many times faster than a generic schema over every row.
-const envelopeSchema = sessionReportSchema.extend({ facts: z.record(z.string(), z.record(z.string(), z.array(z.unknown()))).optional() });
+// Each active plugin's facts are checked against its declaration (parse-report.ts), which is both
+// stricter and many times faster than a generic schema over every row; the facts of other plugins
+// are never read.
+const envelopeSchema = sessionReportSchema.extend({ facts: z.record(z.string(), z.unknown()).optional() });
 
 /** First issue of a schema error from any zod copy, as one short phrase. */
 export function firstIssue(error: { message: string; issues?: { path?: PropertyKey[]; message: string }[] }): string {

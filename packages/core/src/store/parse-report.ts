@@ -3,6 +3,7 @@ import type { AnyMetricPlugin } from '../plugin/contract.js';
 import { factRowsProblem } from '../report/fact-rows.js';
 import { checkSections, upgradeReport } from '../report/migrate.js';
 import type { SessionReport } from '../report/schema.js';
+import { withoutSections } from './skip-sections.js';
 
 /** Which parts of a report a reader will use, so that only those are checked. */
 export interface ParseOptions {
@@ -19,6 +20,11 @@ export interface ParseOptions {
  * UnsupportedSchemaVersionError naming `file`.
  */
 export function parseReportText(text: string, file: string, plugins: readonly AnyMetricPlugin[], warn: (message: string) => void, options: ParseOptions = {}): SessionReport {
+  const envelope = options.sections ? parseEnvelopeAndFacts(text, file, plugins, options) : undefined;
+  if (envelope) {
+    envelope.warnings.forEach(warn);
+    return envelope.report;
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -34,6 +40,26 @@ export function parseReportText(text: string, file: string, plugins: readonly An
   checkFacts(report, file, plugins, warn);
   const wanted = options.sections;
   return checkSections(report, file, wanted ? plugins.filter((p) => wanted(p, report)) : plugins, warn, wanted !== undefined);
+}
+
+/**
+ * A report parsed without its sections, for a reader that wants none of the sections it holds
+ * (see withoutSections); undefined when the text cannot be cut, or fails any check, or holds a
+ * section the reader wants: it is then parsed whole, which reports what is wrong.
+ */
+function parseEnvelopeAndFacts(text: string, file: string, plugins: readonly AnyMetricPlugin[], options: ParseOptions): { report: SessionReport; warnings: string[] } | undefined {
+  const cut = withoutSections(text);
+  if (!cut) return undefined;
+  const warnings: string[] = [];
+  try {
+    const report = upgradeReport(JSON.parse(cut.text), file, plugins, (m) => warnings.push(m));
+    if (options.id !== undefined && report.sessionId !== options.id) return undefined;
+    checkFacts(report, file, plugins, (m) => warnings.push(m));
+    if (plugins.some((p) => options.sections!(p, report) && cut.had(p.id))) return undefined;
+    return { report, warnings };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Drops (with a warning) the fact rows of any active plugin that do not fit its declaration: a report edited by hand. */
