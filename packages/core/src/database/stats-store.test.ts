@@ -94,6 +94,39 @@ describe('the stats store', () => {
     store.close();
   });
 
+  it('stamps no journal of an ended report, and folds the journal again when that report goes', async () => {
+    const host = await testHost([callsPlugin()]);
+    journal(host, 's1', '2026-11-01T10:00:00Z', 2);
+    journal(host, 's2', '2026-11-02T10:00:00Z', 3);
+    let store = await open(host);
+    store.close();
+    const stamps = () => {
+      const db = new Database(dbFile(host), { readonly: true });
+      const rows = db.prepare('SELECT id, report_size IS NOT NULL AS report, journal_size FROM sessions ORDER BY id').all();
+      db.close();
+      return rows;
+    };
+    // Rebuilt into an empty store: each ended report is the truth, its journal is not looked at.
+    rmSync(dbFile(host));
+    store = await open(host);
+    store.close();
+    expect(stamps()).toEqual([
+      { id: 's1', report: 1, journal_size: null },
+      { id: 's2', report: 1, journal_size: null },
+    ]);
+    // A journal that changes under an ended report changes nothing; a report that goes is folded again from its journal.
+    writeFileSync(host.paths.journalFile('s2'), '{ torn');
+    rmSync(host.paths.reportFile('s1'));
+    store = await open(host);
+    await store.sync(true);
+    expect(calls(store)).toEqual({ calls: 5 });
+    store.close();
+    expect(stamps()).toEqual([
+      { id: 's1', report: 1, journal_size: expect.any(Number) },
+      { id: 's2', report: 1, journal_size: null },
+    ]);
+  });
+
   it('sets a damaged database file aside with a warning naming it, and rebuilds', async () => {
     const host = await testHost([callsPlugin()]);
     journal(host, 's1', '2026-11-01T10:00:00Z', 2);

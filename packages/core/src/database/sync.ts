@@ -1,8 +1,8 @@
 import type { ActivePlugin } from '../report/fold.js';
 import type { AnyMetricPlugin } from '../plugin/contract.js';
 import type { SessionReport } from '../report/schema.js';
-import type { ReportStore, SessionEntry } from '../store/report-store.js';
-import { dirStamp, isRacy, sameDir, type DirStamp } from './stamps.js';
+import { UNSTAMPED, type ReportStore, type SessionEntry } from '../store/report-store.js';
+import { dirStamp, fileStamp, isRacy, sameDir, type DirStamp } from './stamps.js';
 import { throttledProgress, type ProgressListener } from './progress.js';
 import type { Db } from './open-database.js';
 import { reportFacts, sessionRow, SessionWriter } from './session-row.js';
@@ -35,12 +35,19 @@ interface StoredStamps {
   journal_mtime_ms: number | null;
 }
 
+/**
+ * True when a stored row was read from a report of an ended session: the report is then the whole
+ * truth (loading never looks at the journal), so its journal is neither stamped nor compared.
+ */
+const endedReport = (stored: StoredStamps | undefined): boolean => stored?.status === 'ended' && stored.report_size !== null;
+
 /** True when a stored row (or broken mark) was read from exactly these files, not too recently to trust their times. */
 function unchanged(stored: StoredStamps | undefined, entry: SessionEntry, nowMs: number): boolean {
   if (!stored || stored.status === 'live') return false;
   const same = (size: number | null, mtime: number | null, stamp: SessionEntry['report']) =>
     stamp ? size === stamp.size && mtime === stamp.mtimeMs && !isRacy(stamp.mtimeMs, nowMs) : size === null;
-  return same(stored.report_size, stored.report_mtime_ms, entry.report) && same(stored.journal_size, stored.journal_mtime_ms, entry.journal);
+  const report = same(stored.report_size, stored.report_mtime_ms, entry.report);
+  return endedReport(stored) ? report && entry.report !== undefined : report && same(stored.journal_size, stored.journal_mtime_ms, entry.journal);
 }
 
 /** Reads the stored sessions folder stamp. */
@@ -72,7 +79,10 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     entries = await Promise.all([...stamps.keys(), ...broken.keys()].map((id) => reports.entry(id)));
   } else {
     stamps = stampsOf('');
-    entries = await reports.listEntries();
+    // Journals are stamped unless their session's ended report is stored (or, into an empty store,
+    // a report is there: if it is not an ended one, its journal is stamped when it is read).
+    const empty = stamps.size === 0 && broken.size === 0;
+    entries = await reports.listEntries((id, hasReport) => (empty ? !hasReport : !endedReport(stamps.get(id))));
     const listed = new Set(entries.map((e) => e.id));
     const gone = [...stamps.keys(), ...broken.keys()].filter((id) => !listed.has(id));
     if (gone.length > 0) {
@@ -140,9 +150,9 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], b
       messages.forEach((m) => deps.warn(m));
       if (pending === 0) writer.begin();
       if (report) {
-        writer.write(sessionRow(entry.id, report, entry, plugins, deps.warn), reportFacts(report, plugins));
+        writer.write(sessionRow(entry.id, report, stampedJournal(entry, report, deps), plugins, deps.warn), reportFacts(report, plugins));
       } else {
-        writer.markBroken(entry, messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`);
+        writer.markBroken(stampedJournal(entry, undefined, deps), messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`);
       }
       if (++pending === BATCH) (writer.commit(), (pending = 0));
       progress(++done);
@@ -152,6 +162,14 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], b
     if (db.inTransaction) writer.rollback();
     throw error;
   }
+}
+
+/** The entry with its journal stamped, unless it was listed unstamped and the session's ended report (when read) is the truth. */
+function stampedJournal(entry: SessionEntry, report: SessionReport | undefined, deps: SyncDeps): SessionEntry {
+  if (entry.journal !== UNSTAMPED) return entry;
+  if (entry.report && report?.status === 'ended') return { id: entry.id, report: entry.report };
+  const journal = fileStamp(deps.reports.paths.journalFile(entry.id), deps.now());
+  return journal ? { ...entry, journal } : { id: entry.id, ...(entry.report ? { report: entry.report } : {}) };
 }
 
 /** Reads the given sessions' files again, whatever the stamps say; a session whose files are gone is removed. */

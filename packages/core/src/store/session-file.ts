@@ -18,10 +18,6 @@ export type SessionFileCheck =
 /** An opened session file (the caller closes `fd`), or why it was not opened. */
 export type SessionFileOpen = Exclude<SessionFileCheck, { kind: 'file' }> | { kind: 'file'; fd: number; size: number; mtimeMs: number };
 
-// The two functions below use nothing from this module but what they are given: the read-ahead
-// thread of the summary index runs their source text (see read-ahead.ts), so every reader of
-// session files applies the same rule.
-
 /**
  * Says what `file` is from stat and lstat alone, never opening it: only a regular file of at most
  * `maxBytes` may be read. Opening a FIFO or a device can block forever or never end (a link to
