@@ -28,9 +28,12 @@ export interface SessionEntry {
   id: string;
   /** The report file, when there is one. */
   report?: FileStamp;
-  /** The journal file, when there is one. */
+  /** The journal file, when there is one (UNSTAMPED when it was listed without a stat). */
   journal?: FileStamp;
 }
+
+/** The stamp of a file listed by name only (see listEntries): there, but its size and time unknown. */
+export const UNSTAMPED: FileStamp = Object.freeze({ size: -1, mtimeMs: -1 });
 
 /** A loaded session and whether it came from its report or was folded from its journal. */
 export interface LoadedSession {
@@ -120,9 +123,10 @@ export class ReportStore {
 
   /**
    * Every session id with its files; one directory read plus one stat per file, made synchronously:
-   * for 100,000 files, a promise and a thread-pool round trip each cost more than the stats.
+   * for 100,000 files, a promise and a thread-pool round trip each cost more than the stats. A journal
+   * `stampJournal` declines (one whose ended report is the truth) is listed unstamped (UNSTAMPED).
    */
-  async listEntries(): Promise<SessionEntry[]> {
+  async listEntries(stampJournal: (id: string, hasReport: boolean) => boolean = () => true): Promise<SessionEntry[]> {
     let names: string[];
     try {
       names = readdirSync(this.paths.sessionsDir);
@@ -130,19 +134,30 @@ export class ReportStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const entries = new Map<string, SessionEntry>();
+    const found = new Map<string, { report: boolean; journal: boolean }>();
     for (const name of names) {
       const kind = name.endsWith(JOURNAL_SUFFIX) ? 'journal' : name.endsWith(REPORT_SUFFIX) ? 'report' : undefined;
       if (!kind || name.startsWith('.')) continue;
       const id = name.slice(0, -(kind === 'journal' ? JOURNAL_SUFFIX : REPORT_SUFFIX).length);
       if (!isSessionId(id)) continue;
-      const stat = presentSync(`${this.paths.sessionsDir}/${name}`);
-      if (!stat) continue;
-      const entry = entries.get(id) ?? { id };
-      entry[kind] = { size: stat.size, mtimeMs: stat.mtimeMs };
-      entries.set(id, entry);
+      const files = found.get(id) ?? { report: false, journal: false };
+      files[kind] = true;
+      found.set(id, files);
     }
-    return [...entries.values()];
+    const entries: SessionEntry[] = [];
+    const stamp = (file: string) => {
+      const stat = presentSync(file);
+      return stat && { size: stat.size, mtimeMs: stat.mtimeMs };
+    };
+    for (const [id, files] of found) {
+      const entry: SessionEntry = { id };
+      const report = files.report ? stamp(this.paths.reportFile(id)) : undefined;
+      if (report) entry.report = report;
+      const journal = !files.journal ? undefined : stampJournal(id, !!report) ? stamp(this.paths.journalFile(id)) : UNSTAMPED;
+      if (journal) entry.journal = journal;
+      if (entry.report || entry.journal) entries.push(entry);
+    }
+    return entries;
   }
 
   /** Reads and upgrades one report file; throws CorruptFileError (NotAFileError, ReportTooLargeError), UnsupportedSchemaVersionError or DeletedWhileReadingError. */
