@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { measureRecording } from './lib/events-rate.mjs';
 import { measureImporters } from './lib/importers.mjs';
+import { measureAutoImport } from './lib/auto-import.mjs';
 import { journalsOnlyWorkspace } from './lib/journals-only.mjs';
 import { measureRounds, runNode } from './lib/measure.mjs';
 import { renderReport } from './lib/report.mjs';
@@ -89,12 +90,14 @@ const settings = { libraryEvents: RECORD_EVENTS, cliEvents: CLI_RECORD_EVENTS, c
 const recording = measureRecording({ repoRoot, workDir, rad, libraryEvents: RECORD_EVENTS, cliEvents: CLI_RECORD_EVENTS });
 log(`Timing the Claude Code importer and ccusage on ${int(CLAUDE_SESSIONS)} generated sessions…`);
 const importing = measureImporters({ repoRoot, workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash() });
+log(`Timing rad stats model with auto-import on (nothing new) and off, over ${int(CLAUDE_SESSIONS)} imported Claude Code sessions…`);
+const autoImport = measureAutoImport({ workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash(), reps: 7 });
 
 // 5. Report.
 const machine = `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`;
-const report = renderReport({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, settings, seconds: (Date.now() - started) / 1000 });
+const report = renderReport({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, settings, seconds: (Date.now() - started) / 1000 });
 process.stdout.write(`${report.text}\n`);
 mkdirSync(workDir, { recursive: true });
 writeFileSync(path.join(workDir, 'results.md'), `${report.markdown}\n`);
-writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, firstHistory, recording, importing }, null, 2)}\n`);
+writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport }, null, 2)}\n`);
 log(`Results also written to ${path.relative(process.cwd(), path.join(workDir, 'results.md'))}.`);

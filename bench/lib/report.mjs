@@ -3,7 +3,7 @@ import { int, markdownTable, mb, ms, ratio, textTable } from './table.mjs';
 import { CCUSAGE } from './importers.mjs';
 
 /** The report as text and as Markdown. */
-export function renderReport({ machine, sizes, results, version, firstHistory, recording, importing, settings, seconds }) {
+export function renderReport({ machine, sizes, results, version, firstHistory, recording, importing, autoImport, settings, seconds }) {
   const big = sizes[sizes.length - 1];
   const small = sizes[0];
   const r = results[big];
@@ -34,6 +34,11 @@ export function renderReport({ machine, sizes, results, version, firstHistory, r
         [`rad stats session / rad --version, at ${int(big)}`, ratio(r.session.ms / version.ms), 'target <= 1.5'],
         [`first history over ${int(big)} journals: peak RSS`, mb(firstHistory.rssMb), 'target < 300 MB'],
         [`largest peak RSS of any other command at ${int(big)}`, mb(worstOther), 'target < 150 MB'],
+        [
+          `model with auto-import on, nothing new / off (${int(settings.claudeSessions)} Claude Code sessions; ${ms(autoImport.on.ms)} / ${ms(autoImport.off.ms)})`,
+          ratio(autoImport.on.ms / autoImport.off.ms),
+          'target <= 1.1',
+        ],
       ],
       [2],
     ],

@@ -10,3 +10,8 @@ export const workspaceFlag = Flags.string({
 export function sessionIdFlag(description: string) {
   return Flags.string({ description: `${description} A full id, the agent's own id of an imported session, or a unique start of either (4 characters or more).`, helpValue: 'ID' });
 }
+
+/** `--no-import`: answer without first importing new agent logs (config `import.auto`). */
+export const noImportFlag = Flags.boolean({
+  description: 'Answer without first importing new logs of the agents in config `import.auto`; RADIUM_NO_AUTO_IMPORT=1 does the same for a whole shell.',
+});

@@ -1,6 +1,7 @@
 import { Command, Errors, toConfiguredId, ux, type Interfaces } from '@oclif/core';
 import { RadiumError, Warnings, escapeTerminal, resolveImporters, toSafeJson, type Host } from '@radium-stats/core';
 import { parseFilterFlags, type FilterFlagValues, type ParsedFilter } from '../filters/filter-flags.js';
+import { autoImport, autoImportOff } from '../host/auto-import.js';
 import { IMPORTERS_HOOK, runPluginHook } from '../host/discover.js';
 import { openHost } from '../host/open-host.js';
 import { progressListener } from '../output/progress.js';
@@ -36,6 +37,16 @@ export abstract class RadCommand extends Command {
     const host = await openHost(this.config, { workspace, warnings: this.warnings, onGlobal });
     host.catalog.setProgress(progressListener('Indexing sessions', !this.jsonEnabled()));
     host.catalog.setRepricingProgress(progressListener('Re-pricing sessions', !this.jsonEnabled()));
+    return host;
+  }
+
+  /**
+   * The host of a `rad stats` view: like `openHost`, after importing new logs of the agents config
+   * lists under `import.auto` unless `--no-import` or RADIUM_NO_AUTO_IMPORT says not to.
+   */
+  protected async openViewHost(flags: { workspace?: string | undefined; 'no-import'?: boolean | undefined }): Promise<Host> {
+    const host = await this.openHost(flags.workspace);
+    if (!flags['no-import'] && !autoImportOff(process.env)) await autoImport(host, { config: this.config, env: process.env, quiet: this.jsonEnabled() });
     return host;
   }
 

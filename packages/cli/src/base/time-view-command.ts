@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { RadCommand } from './rad-command.js';
-import { workspaceFlag } from './flags.js';
+import { workspaceFlag, noImportFlag } from './flags.js';
 import { describeFilters, filterFlags, noMatch } from '../filters/filter-flags.js';
 import type { PeriodUnit, WeekStart } from '../time-views/periods.js';
 import { renderTimeView } from '../time-views/render-time-view.js';
@@ -13,6 +13,7 @@ export abstract class TimeViewCommand extends RadCommand {
     ...filterFlags,
     timezone: Flags.string({ description: "IANA time zone of the periods and of --since and --until dates (default: the system's).", helpValue: 'ZONE' }),
     workspace: workspaceFlag,
+    'no-import': noImportFlag,
   };
 
   /** The calendar unit of one row. */
@@ -26,7 +27,7 @@ export abstract class TimeViewCommand extends RadCommand {
   async run(): Promise<TimeViewJson | { timezone: string; unit: PeriodUnit; periods: []; total: null }> {
     const { flags } = await this.parse(this.ctor as typeof TimeViewCommand);
     const { filter, applied, timeZone } = await this.parseFilter(flags, true);
-    const host = await this.openHost(flags.workspace);
+    const host = await this.openViewHost(flags);
     const view = await timeView(host, { unit: this.unit, zone: timeZone, weekStart: this.weekStart(flags), filter }, applied.length > 0);
     if (!view) {
       this.print(noMatch(applied));

@@ -1,6 +1,6 @@
 import { RadCommand } from './rad-command.js';
 import { describeFilters, filterFlags, noMatch } from '../filters/filter-flags.js';
-import { sessionIdFlag, workspaceFlag } from './flags.js';
+import { sessionIdFlag, workspaceFlag, noImportFlag } from './flags.js';
 import { renderBlocks } from '../output/render-blocks.js';
 import { namedView } from '../views/named-view.js';
 
@@ -10,6 +10,7 @@ export abstract class NamedViewCommand extends RadCommand {
     'session-id': sessionIdFlag('Session to show; default: every session, aggregated, with a TOTAL row.'),
     ...filterFlags,
     workspace: workspaceFlag,
+    'no-import': noImportFlag,
   };
 
   /** Name of the view (`model`, `engine`). */
@@ -18,7 +19,7 @@ export abstract class NamedViewCommand extends RadCommand {
   async run(): Promise<unknown> {
     const { flags } = await this.parse(this.ctor as typeof NamedViewCommand);
     const { filter, applied } = await this.parseFilter(flags);
-    const host = await this.openHost(flags.workspace);
+    const host = await this.openViewHost(flags);
     const result = await namedView(host, this.view, flags['session-id'], filter, applied.length > 0);
     const heading = describeFilters(applied);
     if (!this.jsonEnabled()) {

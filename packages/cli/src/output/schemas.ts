@@ -167,6 +167,10 @@ export const initJsonSchema = z.object({
     })
     .describe('How .radium/_internals/ (session files, the stats store) is kept out of git; .radium/stats.config.json stays shareable; absent under --global')
     .optional(),
+  autoImport: z
+    .array(z.string())
+    .describe('Under --global, when the workspace was created: the agents whose log folders exist on this machine, written to `import.auto` in its config')
+    .optional(),
 });
 
 /** `rad session start --json`. */

@@ -10,9 +10,10 @@ const cliHome = freshCliHome();
 describe('rad init --global', () => {
   it('creates the workspace in RADIUM_HOME and --json says where', () => {
     const home = tempDir();
-    const env = { ...cliHome, RADIUM_HOME: home };
+    // HOME too: --global looks for agents' log folders there.
+    const env = { ...cliHome, RADIUM_HOME: home, HOME: tempDir(), CLAUDE_CONFIG_DIR: undefined, CODEX_HOME: undefined, GEMINI_CLI_HOME: undefined };
     const created = jsonOutput(radOk(['init', '--global', '--json'], { cwd: tempDir(), env }).stdout, 'init.schema.json');
-    expect(created).toEqual({ root: home, created: true, global: true });
+    expect(created).toEqual({ root: home, created: true, global: true, autoImport: [] });
     expect(existsSync(path.join(home, '.radium', '_internals', 'sessions'))).toBe(true);
     expect(existsSync(path.join(home, '.gitignore'))).toBe(false);
     expect(radOk(['init', '--global'], { cwd: tempDir(), env }).stdout).toBe(`The global Radium workspace already exists in ${home}\n`);

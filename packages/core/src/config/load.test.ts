@@ -66,6 +66,13 @@ describe('config', () => {
     expect(() => loadConfig(file, {})).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON`));
   });
 
+  it('lists the agents to import before each view under `import.auto`, none by default, and names a bad entry', () => {
+    expect(loadConfig(undefined, {}).import.auto).toEqual([]);
+    expect(loadConfig(configFile({ import: { auto: ['claude-code', 'codex'] } }), {}).import.auto).toEqual(['claude-code', 'codex']);
+    expect(() => loadConfig(configFile({ import: { auto: 'claude-code' } }), {})).toThrow(/bad value at `import\.auto`/);
+    expect(() => loadConfig(configFile({ import: { auto: [''] } }), {})).toThrow(/bad value at `import\.auto\.0`/);
+  });
+
   it('warns about collector ids no plugin provides', async () => {
     const workspace = path.dirname(path.dirname(configFile({ collectors: { tokenz: { enabled: false } } })));
     const host = await testHost([countPlugin()], { workspace });

@@ -37,6 +37,15 @@ export const statsConfigSchema = z
       })
       .strict()
       .default({ overrides: {} }),
+    import: z
+      .object({
+        auto: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Importer ids (claude-code, codex, gemini, amp, opencode, ...) whose new and grown logs every `rad stats` view imports before it answers'),
+      })
+      .strict()
+      .default({ auto: [] }),
     liveSessionMinutes: z
       .number()
       .positive()

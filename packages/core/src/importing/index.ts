@@ -8,3 +8,5 @@ export * from './summary.js';
 export * from './state.js';
 export * from './lock.js';
 export * from './run-import.js';
+export * from './recorded-files.js';
+export * from './new-logs.js';

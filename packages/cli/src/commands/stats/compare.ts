@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import { RadCommand } from '../../base/rad-command.js';
-import { workspaceFlag } from '../../base/flags.js';
+import { workspaceFlag, noImportFlag } from '../../base/flags.js';
 import { renderComparison } from '../../output/render-compare.js';
 import type { CompareJson } from '../../output/schemas.js';
 import { compareReports } from '../../views/compare.js';
@@ -19,11 +19,11 @@ export default class StatsCompare extends RadCommand {
     a: Args.string({ description: 'Id of session A (the baseline): a full id, the agent\'s own id, or a unique start of either.', required: true, ignoreStdin: true }),
     b: Args.string({ description: 'Id of session B.', required: true, ignoreStdin: true }),
   };
-  static override flags = { workspace: workspaceFlag };
+  static override flags = { workspace: workspaceFlag, 'no-import': noImportFlag };
 
   async run(): Promise<CompareJson> {
     const { args, flags } = await this.parse(StatsCompare);
-    const host = await this.openHost(flags.workspace);
+    const host = await this.openViewHost(flags);
     const a = (await host.store.load(await host.catalog.resolveId(args.a))).report;
     const b = (await host.store.load(await host.catalog.resolveId(args.b))).report;
     const comparison = compareReports(a, b, host.plugins, host.warnings.warn);

@@ -3,7 +3,7 @@ import { Flags } from '@oclif/core';
 import { RadiumError, type Host, type SessionReport } from '@radium-stats/core';
 import { filterFlags, noMatch } from '../../filters/filter-flags.js';
 import { RadCommand } from '../../base/rad-command.js';
-import { sessionIdFlag, workspaceFlag } from '../../base/flags.js';
+import { sessionIdFlag, workspaceFlag, noImportFlag } from '../../base/flags.js';
 import { writeOutputFile } from '../../output/atomic-file.js';
 import { writeExport } from '../../output/export-stream.js';
 import { resolveOutputTarget } from '../../output/output-target.js';
@@ -67,13 +67,14 @@ export default class StatsExport extends RadCommand {
     'session-id': sessionIdFlag('Export only this session.'),
     ...filterFlags,
     workspace: workspaceFlag,
+    'no-import': noImportFlag,
   };
 
   async run(): Promise<ExportResultJson | undefined> {
     const { flags } = await this.parse(StatsExport);
     const { filter, applied } = await this.parseFilter(flags);
     const typed = flags['session-id'];
-    const host = await this.openHost(flags.workspace);
+    const host = await this.openViewHost(flags);
     const id = typed === undefined ? undefined : await host.catalog.resolveId(typed);
     const ids = id ? [id] : await host.catalog.idsNewestFirst(filter);
     if (ids.length === 0 && applied.length === 0) throw noSessionsError(host);

@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import { UsageError, formatInteger } from '@radium-stats/core';
 import { RadCommand } from '../../base/rad-command.js';
 import { describeFilters, filterFlags, noMatch } from '../../filters/filter-flags.js';
-import { workspaceFlag } from '../../base/flags.js';
+import { workspaceFlag, noImportFlag } from '../../base/flags.js';
 import { renderBlocks } from '../../output/render-blocks.js';
 import type { HistoryJson } from '../../output/schemas.js';
 import { historyTable, statusLegend } from '../../views/history-table.js';
@@ -28,6 +28,7 @@ export default class StatsHistory extends RadCommand {
     offset: Flags.integer({ description: 'Newest sessions to skip, for paging.', default: 0 }),
     ...filterFlags,
     workspace: workspaceFlag,
+    'no-import': noImportFlag,
   };
 
   async run(): Promise<HistoryJson> {
@@ -37,7 +38,7 @@ export default class StatsHistory extends RadCommand {
     if (flags.offset < 0) throw new UsageError(`--offset must be 0 or more (got ${flags.offset}).`);
     // Starts are shown in local time: the zone is always needed.
     const { filter, applied, timeZone } = await this.parseFilter(flags, true);
-    const host = await this.openHost(flags.workspace);
+    const host = await this.openViewHost(flags);
     const page = await host.catalog.page(flags.offset, flags.limit, filter);
     if (page.total === 0 && applied.length === 0) throw noSessionsError(host, NO_HISTORY);
     if (page.total === 0) this.print(noMatch(applied));

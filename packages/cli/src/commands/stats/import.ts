@@ -1,12 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import { UsageError, formatInteger, resolveImporters, runImport, type AnyImporter, type ImportProgress, type ImportSummary } from '@radium-stats/core';
+import { UsageError, formatInteger, resolveImporters, runImport, type AnyImporter, type ImportSummary } from '@radium-stats/core';
 import { RadCommand } from '../../base/rad-command.js';
 import { workspaceFlag } from '../../base/flags.js';
 import { IMPORTERS_HOOK, runPluginHook } from '../../host/discover.js';
-import { startProgress, type Progress } from '../../output/progress.js';
+import { progressFor } from '../../output/import-progress.js';
 
-/** Imports smaller than this many bytes finish too fast for a progress bar to help. */
-const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 /** Parses `--since`: a date (`2025-10-01`, the start of that day here) or an ISO 8601 time. */
@@ -48,24 +46,6 @@ export function describeImport(s: ImportSummary): string {
   const missing = s.sources.filter((src) => !src.exists);
   if (s.files.found === 0) out.push(`No ${s.title} logs found in ${s.sources.map((src) => src.path).join(', ') || 'any folder'}${missing.length ? ' (missing)' : ''}; use --source DIR.`);
   return out.join('\n');
-}
-
-/** Draws import progress in megabytes, once the import turns out to be long. */
-function progressFor(title: string, enabled: boolean): { update(p: ImportProgress): void; stop(): void } {
-  let bar: Progress | undefined;
-  let shown = 0;
-  return {
-    update(p) {
-      if (!enabled || p.bytesTotal < PROGRESS_MIN_BYTES) return;
-      bar ??= startProgress({ total: Math.ceil(p.bytesTotal / MB), label: `Importing ${title} logs (MB)` });
-      const done = Math.floor(p.bytesDone / MB);
-      if (done > shown) {
-        bar.tick(done - shown);
-        shown = done;
-      }
-    },
-    stop: () => bar?.stop(),
-  };
 }
 
 /** `rad stats import <agent>`: turn another agent's session logs into `rad stats` sessions. */

@@ -1,6 +1,6 @@
 import type { SessionReport } from '@radium-stats/core';
 import { RadCommand } from '../../base/rad-command.js';
-import { sessionIdFlag, workspaceFlag } from '../../base/flags.js';
+import { sessionIdFlag, workspaceFlag, noImportFlag } from '../../base/flags.js';
 import { renderBlocks } from '../../output/render-blocks.js';
 import { activeReport } from '../../views/active-report.js';
 import { selectSession } from '../../views/select-session.js';
@@ -21,11 +21,12 @@ export default class StatsSession extends RadCommand {
   static override flags = {
     'session-id': sessionIdFlag('Session to show; default: the live or most recent session.'),
     workspace: workspaceFlag,
+    'no-import': noImportFlag,
   };
 
   async run(): Promise<SessionReport> {
     const { flags } = await this.parse(StatsSession);
-    const host = await this.openHost(flags.workspace);
+    const host = await this.openViewHost(flags);
     const report = await selectSession(host, flags['session-id']);
     if (!this.jsonEnabled()) this.print(renderBlocks(sessionBlocks(report, host.plugins, host.warnings.warn), this.style, this.warnings.warn, this.width));
     return activeReport(report, host.plugins);

@@ -1,0 +1,89 @@
+import { promises as fs, realpathSync, statSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { Host } from '../host/create-host.js';
+import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
+import { recordedSourceFiles, type RecordedFile } from './recorded-files.js';
+import { projectScope } from './scope.js';
+
+/** Where and what `hasNewLogs` looks for: the same options `runImport` takes. */
+export interface NewLogsOptions {
+  /** Folders to search; the importer's default folders when empty. */
+  sources?: string[];
+  /** Count the sessions of every project, not only those inside the workspace. */
+  allProjects?: boolean;
+  /** Environment for default folders; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Home directory for default folders; defaults to the user's. */
+  home?: string;
+}
+
+/** The folders an import with these options searches, absolute (`runImport` searches the same). */
+export function importSources(importer: AnyImporter, options: NewLogsOptions): string[] {
+  const sources = options.sources?.length ? options.sources : importer.defaultSources({ env: options.env ?? process.env, home: options.home ?? homedir() });
+  return sources.map((s) => path.resolve(s));
+}
+
+async function listed(importer: AnyImporter, source: string, scope: ProjectScope): Promise<Iterable<FoundFile> | AsyncIterable<FoundFile>> {
+  const found = importer.discover(source, scope);
+  return Symbol.asyncIterator in Object(found) ? (found as AsyncIterable<FoundFile>) : await (found as Promise<FoundFile[]> | FoundFile[]);
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record of a file: state keys are real paths, resolved only when the path as found is not one (it almost always is). */
+function recordOf(recorded: ReadonlyMap<string, RecordedFile>, file: string): RecordedFile | undefined {
+  const direct = recorded.get(file);
+  if (direct) return direct;
+  try {
+    return recorded.get(realpathSync.native(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when an import with this scope would leave the file as it is, going by its stat alone. */
+function settled(record: RecordedFile | undefined, stat: Stats, scopeKey: string): boolean {
+  if (!record || record.size !== stat.size || record.mtimeMs !== stat.mtimeMs || record.ino !== stat.ino) return false;
+  if (record.status === 'read') return true;
+  // Left out by --since: a run without it (as this one is) reads the file.
+  if (record.status === 'since') return false;
+  return record.scope === scopeKey;
+}
+
+/**
+ * True when the importer's folders hold a log file an import would read: one the last run did not
+ * record, or one whose size, modification time or inode changed since. Lists folders and stats
+ * files; reads none of them. A folder that does not exist has nothing new.
+ */
+export async function hasNewLogs(host: Host, importer: AnyImporter, options: NewLogsOptions = {}): Promise<boolean> {
+  const scope = projectScope(host.paths.root, options.allProjects ?? false);
+  const scopeKey = scope.workspace ?? '*';
+  let recorded: ReadonlyMap<string, RecordedFile> | undefined;
+  for (const source of importSources(importer, options)) {
+    if (!(await fs.stat(source).catch(() => undefined))?.isDirectory()) continue;
+    let files: Iterable<FoundFile> | AsyncIterable<FoundFile>;
+    try {
+      files = await listed(importer, source, scope);
+    } catch {
+      // The import names the folder it could not list in its warning.
+      return true;
+    }
+    for await (const file of files) {
+      // A file the importer rules out by its path is never read.
+      if (file.skip) continue;
+      const stat = statOrUndefined(file.path);
+      // The import could not read it either.
+      if (!stat?.isFile()) continue;
+      recorded ??= recordedSourceFiles(host, importer.id);
+      if (!settled(recordOf(recorded, file.path), stat, scopeKey)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import type { Host } from '../host/create-host.js';
+import { IMPORT_STATE_VERSION, importStateFile } from './state.js';
+
+/** What the last import run recorded about one source file, as far as telling "is anything new?" needs. */
+export interface RecordedFile {
+  /** Size when last seen. */
+  size: number;
+  /** Modification time when last seen. */
+  mtimeMs: number;
+  /** Inode when last seen. */
+  ino: number;
+  /**
+   * `read`: its bytes are in a session (or, skipped after its session was imported, it waits to be
+   * read again once it changes); `skipped`: left out unread, for `scope` only; `since`: left out
+   * only by `--since`, so a run without it reads the file.
+   */
+  status: 'read' | 'skipped' | 'since';
+  /** For `skipped`: the scope the decision holds for (the workspace root, or `*` for every project); absent when unknown. */
+  scope?: string;
+}
+
+/** The fields of a recorded file (an entry of the import state) that `toRecordedFile` looks at. */
+export interface RecordedStampFields {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  skipped?: string | undefined;
+  scope?: string | undefined;
+  rebuild?: true | undefined;
+  lastTs?: string | undefined;
+}
+
+/** What a file's entry in the import state means for "is anything new?". */
+export function toRecordedFile(entry: RecordedStampFields): RecordedFile {
+  const status = entry.skipped === undefined || entry.rebuild === true ? 'read' : entry.lastTs !== undefined ? 'since' : 'skipped';
+  return { size: entry.size, mtimeMs: entry.mtimeMs, ino: entry.ino, status, ...(status === 'skipped' && entry.scope !== undefined ? { scope: entry.scope } : {}) };
+}
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The source files the last runs of an importer recorded in this workspace, by real path. Nothing
+ * recorded (or a state this version cannot read) is an empty map: every file then counts as new and
+ * the import itself deals with the state. Reads the import state only, never a source file.
+ */
+export function recordedSourceFiles(host: Host, importer: string): ReadonlyMap<string, RecordedFile> {
+  const out = new Map<string, RecordedFile>();
+  let raw: unknown;
+  try {
+    // Parsed without the state's schema: this runs before every view, and a state is checked in full when an import loads it.
+    raw = JSON.parse(readFileSync(importStateFile(host.paths.importsDir, importer), 'utf8'));
+  } catch {
+    return out;
+  }
+  if (!isObject(raw) || raw.version !== IMPORT_STATE_VERSION || raw.importer !== importer || !isObject(raw.files)) return out;
+  for (const [file, entry] of Object.entries(raw.files)) {
+    if (!isObject(entry) || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number' || typeof entry.ino !== 'number') continue;
+    out.set(
+      file,
+      toRecordedFile({
+        size: entry.size,
+        mtimeMs: entry.mtimeMs,
+        ino: entry.ino,
+        skipped: typeof entry.skipped === 'string' ? entry.skipped : undefined,
+        scope: typeof entry.scope === 'string' ? entry.scope : undefined,
+        rebuild: entry.rebuild === true ? true : undefined,
+        lastTs: typeof entry.lastTs === 'string' ? entry.lastTs : undefined,
+      }),
+    );
+  }
+  return out;
+}
