@@ -2,7 +2,7 @@
  * Named errors of the CLI layer. Like core's, every message is one line that says what to do;
  * the base command prints it as `Error: …` and exits with `exitCode`.
  */
-import { RadiumError } from '@radium-stats/core';
+import { RadiumError, UsageError } from '@radium-stats/core';
 
 /** No active plugin provides a named view (`model`, `engine`). */
 export class ViewUnavailableError extends RadiumError {
@@ -44,5 +44,13 @@ export class NoLiveSessionError extends RadiumError {
   override name = 'NoLiveSessionError';
   constructor() {
     super('No live session found: pass --session-id (see `rad stats history`), or start one with `rad session start`.');
+  }
+}
+
+/** A view that redraws in place (`--watch`) run where stdin or stdout is not a terminal: a usage error, as a wrong flag is. */
+export class NotATerminalError extends UsageError {
+  override name = 'NotATerminalError';
+  constructor(flag: string) {
+    super(`${flag} redraws in place and reads keys, so it needs a terminal (stdin or stdout is not a TTY): run it in a terminal, or leave out ${flag}.`);
   }
 }

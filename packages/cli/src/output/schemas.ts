@@ -137,6 +137,32 @@ export const periodsJsonSchema = z.object({
   total: periodUsageJsonSchema.extend({ sessions: count }).nullable().describe('Sum over the periods; null when no session matched'),
 });
 
+/** A day of `rad stats calendar --json`, or (without date and level) its total. */
+const calendarDayFields = {
+  value: z.number().nonnegative().describe('The metric: pricedCostUsd, tokens or sessions'),
+  sessions: count.describe('Sessions that started that day'),
+  tokens: count.describe('Input, output, cache read and cache write tokens of the responses that completed that day'),
+  costUsd: z.number().nonnegative().nullable().describe('Cost in USD; null when any response could not be priced'),
+  pricedCostUsd: z.number().nonnegative().describe('Cost of the responses that could be priced'),
+};
+
+/** `rad stats calendar --json`. */
+export const calendarJsonSchema = z.object({
+  timezone: z.string().describe('IANA time zone of the days'),
+  weekStart: z.enum(['monday', 'sunday']).describe('First day of a week (the top row)'),
+  metric: z.enum(['cost', 'tokens', 'sessions']).describe('What shades each day'),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('First day of the grid: the first day of its first week'),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("Last day of the grid: --until's day, or today"),
+  levels: z.array(z.number().nonnegative().nullable()).length(4).describe('Highest value of each shade from 1 (least) to 4 (most); null for a shade no day has'),
+  days: z
+    .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), level: z.number().int().min(0).max(4).describe('0: nothing; 1-4: quarter of the rank among days with anything'), ...calendarDayFields }))
+    .describe('Every day from `from` to `to`, oldest first; empty when no session matched the filters'),
+  total: z
+    .object({ ...calendarDayFields, activeDays: count.describe('Days with a value above zero'), unpricedRequests: count.describe('Successful responses with no known price') })
+    .nullable()
+    .describe('Sum over the days; null when no session matched the filters'),
+});
+
 /** Version of the export document format. */
 export const EXPORT_SCHEMA_VERSION = 1;
 
@@ -204,6 +230,7 @@ export const publishedSchemas = {
   'model.schema.json': { schema: modelJsonSchema, title: 'rad stats model --json' },
   'engine.schema.json': { schema: engineJsonSchema, title: 'rad stats engine --json' },
   'periods.schema.json': { schema: periodsJsonSchema, title: 'rad stats daily|weekly|monthly --json' },
+  'calendar.schema.json': { schema: calendarJsonSchema, title: 'rad stats calendar --json' },
   'export.schema.json': { schema: exportJsonSchema, title: 'rad stats export' },
   'export-result.schema.json': { schema: exportResultJsonSchema, title: 'rad stats export --output FILE --json' },
   'init.schema.json': { schema: initJsonSchema, title: 'rad init --json' },

@@ -52,7 +52,7 @@ function usageJson(u: PeriodUsage): UsageJson {
 const byCost = (a: [string, PeriodUsage], b: [string, PeriodUsage]) => b[1].costNanoUsd - a[1].costNanoUsd || b[1].requests - a[1].requests || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** The plugin whose sections the time views show: the first (in display order) that gives period rows. */
-function periodProvider(host: Host, unit: PeriodUnit): { id: string; period: (section: unknown) => PeriodView } {
+export function periodProvider(host: Host, unit: PeriodUnit): { id: string; period: (section: unknown) => PeriodView } {
   for (const { plugin } of host.plugins) {
     if (plugin.facts && typeof plugin.report.period === 'function') return { id: plugin.id, period: plugin.report.period.bind(plugin.report) as (section: unknown) => PeriodView };
   }

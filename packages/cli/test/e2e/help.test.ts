@@ -18,6 +18,7 @@ const COMMANDS = [
   ['stats', 'history'],
   ['stats', 'compare'],
   ['stats', 'export'],
+  ['stats', 'calendar'],
 ];
 
 describe('help', () => {

@@ -8,6 +8,8 @@ import type { StatsConfig } from '../config/schema.js';
 import { SessionPriceData } from '../pricing/data-version.js';
 import type { ActivePlugin } from '../report/fold.js';
 import type { SessionReport } from '../report/schema.js';
+import type { SessionEvent } from '../events/schema.js';
+import { readJournal } from '../journal/read.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { parseReportText, type ParseOptions } from './parse-report.js';
 import { readReportText } from './read-report.js';
@@ -217,6 +219,23 @@ export class ReportStore {
     const entry = await this.entry(id);
     if (!entry.report && !entry.journal) throw new DeletedWhileReadingError(`Session ${JSON.stringify(id)}`);
     return this.loadEntry(entry);
+  }
+
+  /**
+   * The events of a session's journal that happened at or after `sinceMs` (what a live view calls
+   * recent), in journal order; none for a session without a journal. Bad lines are left out
+   * silently: loading the session warns about them.
+   */
+  async eventsSince(id: string, sinceMs: number): Promise<SessionEvent[]> {
+    const out: SessionEvent[] = [];
+    try {
+      for await (const event of readJournal(this.paths.journalFile(id))) {
+        if (Date.parse(event.ts) >= sinceMs) out.push(event);
+      }
+    } catch (error) {
+      if (!(error instanceof DeletedWhileReadingError)) throw error;
+    }
+    return out;
   }
 
   /** The files of one session id (two stats, not a listing of the folder); anything under their names counts (see `present`). */
