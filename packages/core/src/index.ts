@@ -25,6 +25,7 @@ export * from './store/report-store.js';
 export * from './store/catalog.js';
 export * from './database/stats-store.js';
 export type { StoreFilter, TimeRange } from './database/queries.js';
+export type { SessionColumn, SessionColumnValue } from './database/session-groups.js';
 export { sourceOf } from './database/session-row.js';
 export * from './workspace/find.js';
 export * from './workspace/init.js';

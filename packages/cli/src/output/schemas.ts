@@ -222,6 +222,13 @@ export const errorJsonSchema = z.object({
     .loose(),
 });
 
+/** `rad stats dashboard --json`. */
+export const dashboardResultJsonSchema = z.object({
+  output: z.string().nullable().describe('Absolute path of the HTML file written; null when no session matched the filters and nothing was written'),
+  sessions: count.describe('Sessions the dashboard covers'),
+  bytes: count.describe('Size of the file written, in bytes'),
+});
+
 /** Published schema files: file name → schema and title. */
 export const publishedSchemas = {
   'session.schema.json': { schema: sessionJsonSchema, title: 'rad stats session --json (and rad session end --json)' },
@@ -233,6 +240,7 @@ export const publishedSchemas = {
   'calendar.schema.json': { schema: calendarJsonSchema, title: 'rad stats calendar --json' },
   'export.schema.json': { schema: exportJsonSchema, title: 'rad stats export' },
   'export-result.schema.json': { schema: exportResultJsonSchema, title: 'rad stats export --output FILE --json' },
+  'dashboard-result.schema.json': { schema: dashboardResultJsonSchema, title: 'rad stats dashboard --json' },
   'init.schema.json': { schema: initJsonSchema, title: 'rad init --json' },
   'session-start.schema.json': { schema: sessionStartJsonSchema, title: 'rad session start --json' },
   'session-record.schema.json': { schema: sessionRecordJsonSchema, title: 'rad session record --json' },
@@ -242,6 +250,7 @@ export const publishedSchemas = {
 export type HistoryJson = z.infer<typeof historyJsonSchema>;
 export type CompareJson = z.infer<typeof compareJsonSchema>;
 export type ExportResultJson = z.infer<typeof exportResultJsonSchema>;
+export type DashboardResultJson = z.infer<typeof dashboardResultJsonSchema>;
 export type InitJson = z.infer<typeof initJsonSchema>;
 export type SessionStartJson = z.infer<typeof sessionStartJsonSchema>;
 export type SessionRecordJson = z.infer<typeof sessionRecordJsonSchema>;

@@ -19,6 +19,7 @@ const COMMANDS = [
   ['stats', 'compare'],
   ['stats', 'export'],
   ['stats', 'calendar'],
+  ['stats', 'dashboard'],
 ];
 
 describe('help', () => {

@@ -8,6 +8,7 @@ import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tab
 import { openDatabase, type Db } from './open-database.js';
 import { countSessions, countSessionsByPeriod, sessionIds, sessionPage, sessionSpan, sessionsNamed, sessionSummaries, typeableIds, type StoreFilter, type TimeRange } from './queries.js';
 import { sumFacts, sumFactsByPeriod } from './sum-facts.js';
+import { sessionColumnValues, sessionsRankedBy, type SessionColumn, type SessionColumnValue } from './session-groups.js';
 import { refreshSessions, syncStore } from './sync.js';
 import { checkedPriceData, keptPriceSessions, repricingCandidates, setCheckedPriceData, setKeptPriceSessions } from './price-check.js';
 
@@ -134,6 +135,18 @@ export class StatsStore {
   /** Ids of matching sessions, newest first. */
   ids(filter: StoreFilter = {}): string[] {
     return sessionIds(this.db, filter, this.tables);
+  }
+
+  /** The values of a session column among the matching sessions, with their session counts (see sessionColumnValues). */
+  columnValues(filter: StoreFilter, column: SessionColumn): SessionColumnValue[] {
+    return sessionColumnValues(this.db, filter, this.tables, column);
+  }
+
+  /** Ids of the matching sessions with the highest sum of one measure of a plugin's fact table (see sessionsRankedBy); none when no active plugin declares that table. */
+  rankedBy(filter: StoreFilter, by: { plugin: string; table: string; measure: string }, limit: number): string[] {
+    const stored = this.tables.find((t) => t.plugin === by.plugin && t.table.name === by.table);
+    if (!stored || !stored.table.measures.some((m) => m.name === by.measure)) return [];
+    return sessionsRankedBy(this.db, filter, this.tables, stored, by.measure, limit);
   }
 
   /** Each fact table of a plugin summed over the matching sessions (see sumFacts). */

@@ -4,6 +4,7 @@ import type { Warnings } from '../host/warnings.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { StatsStore, type MergedPluginSection, type PeriodSections } from '../database/stats-store.js';
 import type { StoreFilter, TimeRange } from '../database/queries.js';
+import type { SessionColumn, SessionColumnValue } from '../database/session-groups.js';
 import { summarizeReport, type SessionSummary } from '../database/summary.js';
 import type { ProgressListener } from '../database/progress.js';
 import { fileStamp, sameFile } from '../database/stamps.js';
@@ -103,6 +104,16 @@ export class SessionCatalog {
   /** Every selected session's sections merged per active plugin (or per plugin in `only`), summed in SQL where the plugin declares facts. */
   async merged(filter: StoreFilter = {}, only?: readonly string[]): Promise<MergedSummaries> {
     return (await this.store()).merged(filter, only);
+  }
+
+  /** The values of a session column (agent, project, source) among the selected sessions, most sessions first; nulls left out. */
+  async columnValues(filter: StoreFilter, column: SessionColumn): Promise<SessionColumnValue[]> {
+    return (await this.store()).columnValues(filter, column);
+  }
+
+  /** Ids of the selected sessions (started in the filter's range) with the highest sum of one measure of a plugin's fact table over each whole session, at most `limit`. */
+  async rankedBy(filter: StoreFilter, by: { plugin: string; table: string; measure: string }, limit: number): Promise<string[]> {
+    return (await this.store()).rankedBy(filter, by, limit);
   }
 
   /**
