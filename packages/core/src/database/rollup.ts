@@ -18,6 +18,13 @@ interface Group {
 
 const HALF = 2 ** 32;
 
+/** A value's part of a group key: its type and length before it, so that keys of different groups never meet. */
+const partOf = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? '|' : typeof value === 'string' ? `|s${value.length}:${value}` : `|n${value}`;
+
+/** The key of a session's agent, source and project among the pending groups. */
+const sessionKey = (s: RollupSession): string => `${partOf(s.agent)}${partOf(s.source)}${partOf(s.project)}`;
+
 /** The UTC day holding a bucket (floored, also before 1970). */
 const dayOf = (bucket: number): number => bucket - (((bucket % ROLLUP_DAY_MS) + ROLLUP_DAY_MS) % ROLLUP_DAY_MS);
 
@@ -33,7 +40,8 @@ export class RollupWriter {
   private readonly rowsOf: Statement<unknown[]>;
   private readonly dims: string[];
   private readonly measures: { name: string; integer: boolean }[];
-  private pending = new Map<string, Group>();
+  /** Groups counted since the last flush, by session columns, then by day and dimensions. */
+  private pending = new Map<string, Map<string, Group>>();
   private removed = false;
 
   constructor(db: Db, stored: StoredFactTable) {
@@ -50,18 +58,18 @@ export class RollupWriter {
 
   /** Counts a session's rows in (sign 1) or out (sign -1) of the rollup, at the next flush. */
   add(session: RollupSession, rows: readonly FactRow[], sign: 1 | -1 = 1): void {
-    // The key is JSON.stringify of the group's values, built from parts: this runs for every fact row of a rebuild.
-    const sessionPart = JSON.stringify([session.agent, session.source, session.project]).slice(1, -1);
+    // This runs for every fact row of a rebuild: groups are found by a cheap key of their own (each
+    // value prefixed by its length, so no two groups share one), under the session's agent, source
+    // and project; the JSON key a rollup row is stored under is made once per group.
+    const bySession = this.pending.get(sessionKey(session)) ?? this.pending.set(sessionKey(session), new Map()).get(sessionKey(session))!;
     for (const row of rows) {
       const day = dayOf(row.bucket);
-      let key = `[${day},${sessionPart}`;
-      for (const d of this.dims) key += `,${JSON.stringify(row[d] ?? null)}`;
-      key += ']';
-      let group = this.pending.get(key);
+      let key = `${day}`;
+      for (const d of this.dims) key += partOf(row[d]);
+      let group = bySession.get(key);
       if (group === undefined) {
-        const values = [day, session.agent, session.source, session.project, ...this.dims.map((d) => row[d] ?? null)];
-        group = { values, sums: new Array<number>(this.measures.length * 2).fill(0), rows: 0 };
-        this.pending.set(key, group);
+        group = { values: [day, session.agent, session.source, session.project, ...this.dims.map((d) => row[d] ?? null)], sums: new Array<number>(this.measures.length * 2).fill(0), rows: 0 };
+        bySession.set(key, group);
       }
       group.rows += sign;
       for (let i = 0; i < this.measures.length; i++) {
@@ -92,9 +100,11 @@ export class RollupWriter {
 
   /** Writes what was counted in or out since the last flush. */
   flush(): void {
-    for (const [key, group] of this.pending) {
-      const sums = this.measures.flatMap((m, i) => (m.integer ? [group.sums[i * 2], group.sums[i * 2 + 1]] : [group.sums[i * 2]]));
-      this.upsert.run(key, ...group.values, ...sums, group.rows);
+    for (const groups of this.pending.values()) {
+      for (const group of groups.values()) {
+        const sums = this.measures.flatMap((m, i) => (m.integer ? [group.sums[i * 2], group.sums[i * 2 + 1]] : [group.sums[i * 2]]));
+        this.upsert.run(JSON.stringify(group.values), ...group.values, ...sums, group.rows);
+      }
     }
     this.pending.clear();
     if (this.removed) this.dropEmpty.run();

@@ -155,7 +155,8 @@ export class SessionWriter {
 
   /** Replaces a session's row, summary and fact rows (whoever stored it before, this process or another). */
   write(row: SessionRow, facts: Record<string, FactRows>): void {
-    this.delete(row.id);
+    // Into an empty store (bulk) there is nothing to replace.
+    if (!this.bulk) this.delete(row.id);
     const { summary, ...session } = row;
     const key = Number(this.insert.run(session).lastInsertRowid);
     if (summary !== null) this.upsertSummary.run(row.id, summary);
