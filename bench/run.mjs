@@ -27,6 +27,16 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const FILTER = ['--since', '2025-07-01', '--until', '2025-09-30', '--timezone', 'Europe/Paris', '--agent', 'bench-agent'];
 // The last 30 days of the generated year, one row per local day (none of them a whole UTC day).
 const DAILY = ['--since', '2025-12-02', '--until', '2025-12-31', '--timezone', 'Europe/Paris'];
+// Claude Code's status line JSON (what it pipes to `rad statusline` after every message) from a
+// workspace's folder, for a session the store does not hold: the bench workspaces have no imported ones.
+const statusInput = (workspace) =>
+  JSON.stringify({
+    session_id: '6170607e-0000-4000-8000-000000000000',
+    model: { id: 'claude-opus-4-6', display_name: 'Opus' },
+    workspace: { current_dir: workspace, project_dir: workspace },
+    cost: { total_cost_usd: 0.84 },
+    rate_limits: { five_hour: { used_percentage: 42 }, seven_day: { used_percentage: 13 } },
+  });
 
 if (!existsSync(path.join(repoRoot, 'packages/cli/dist/commands'))) {
   log('The CLI is not built: run `pnpm bench` (it builds first) or `pnpm build`.');
@@ -49,8 +59,9 @@ for (const size of SIZES) {
 // Runs are interleaved (one of each command, then again), so a machine that gets busier or
 // quieter during the bench shifts every figure alike instead of skewing the ratios.
 for (const size of SIZES) runNode(rad('stats', 'model', '--workspace', workspaces[size]));
-log('Timing history, model and session at every size, and rad --version…');
+log('Timing history, model, session and statusline at every size, and rad --version…');
 const fast = { version: rad('--version') };
+const inputs = {};
 for (const size of SIZES) {
   fast[`history@${size}`] = rad('stats', 'history', '--limit', '10', '--workspace', workspaces[size]);
   fast[`model@${size}`] = rad('stats', 'model', '--workspace', workspaces[size]);
@@ -59,8 +70,10 @@ for (const size of SIZES) {
   fast[`filtered@${size}`] = rad('stats', 'model', ...FILTER, '--workspace', workspaces[size]);
   fast[`daily@${size}`] = rad('stats', 'daily', ...DAILY, '--workspace', workspaces[size]);
   fast[`session@${size}`] = rad('stats', 'session', '--workspace', workspaces[size]);
+  fast[`statusline@${size}`] = rad('statusline');
+  inputs[`statusline@${size}`] = statusInput(workspaces[size]);
 }
-const timed = measureRounds(Object.fromEntries(Object.entries(fast).map(([key, args]) => [key, { args }])), 7);
+const timed = measureRounds(Object.fromEntries(Object.entries(fast).map(([key, args]) => [key, { args, input: inputs[key] }])), 7);
 for (const size of SIZES) {
   log(`Timing the read-every-file floor and model with no store at ${int(size)} sessions…`);
   const workspace = workspaces[size];
@@ -80,7 +93,7 @@ log(`Timing the first history over ${int(await journalsOnlyWorkspace(workspaces[
 const firstHistory = measureRounds({ firstHistory: { args: rad('stats', 'history', '--limit', '10', '--workspace', journalsOnly) } }, 1).firstHistory;
 rmSync(journalsOnly, { recursive: true, force: true });
 const results = Object.fromEntries(
-  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'daily', 'session', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
+  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'daily', 'session', 'statusline', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
 );
 const version = timed.version;
 

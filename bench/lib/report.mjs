@@ -15,11 +15,12 @@ export function renderReport({ machine, sizes, results, version, firstHistory, r
     ['rad stats daily --since (30 days in Europe/Paris)', (x) => x.daily],
     ['rad stats model (store deleted)', (x) => x.modelNoIndex],
     ['rad stats session (latest)', (x) => x.session],
+    ["rad statusline (Claude Code's JSON on stdin)", (x) => x.statusline],
     ['floor: read + parse every report', (x) => x.floor],
   ].map(([label, pick]) => [label, ...sizes.map((s) => ms(pick(results[s]).ms)), mb(pick(r).rssMb)]);
   commands.push(['rad --version', ...sizes.map(() => ms(version.ms)), mb(version.rssMb)]);
   commands.push(['first rad stats history, journals only', ...sizes.map((s) => (s === big ? ms(firstHistory.ms) : '')), mb(firstHistory.rssMb)]);
-  const worstOther = Math.max(...[r.history, r.model, r.engine, r.filtered, r.daily, r.modelNoIndex, r.session, version].map((x) => x.rssMb));
+  const worstOther = Math.max(...[r.history, r.model, r.engine, r.filtered, r.daily, r.modelNoIndex, r.session, r.statusline, version].map((x) => x.rssMb));
   const tables = [
     [['command (median wall time)', ...sizes.map((s) => `${int(s)} sessions`), `peak RSS @ ${int(big)}`], commands, []],
     [
@@ -32,6 +33,7 @@ export function renderReport({ machine, sizes, results, version, firstHistory, r
         [`daily --since (30 days): ${int(big)} vs ${int(small)} sessions`, ratio(r.daily.ms / results[small].daily.ms), 'target <= 1.5'],
         [`model at ${int(big)}: with no store (rebuild) / floor`, ratio(r.modelNoIndex.ms / r.floor.ms), 'target <= 1.5'],
         [`rad stats session / rad --version, at ${int(big)}`, ratio(r.session.ms / version.ms), 'target <= 1.5'],
+        [`rad statusline / rad --version, at ${int(big)}`, ratio(r.statusline.ms / version.ms), 'target <= 1.3'],
         [`first history over ${int(big)} journals: peak RSS`, mb(firstHistory.rssMb), 'target < 300 MB'],
         [`largest peak RSS of any other command at ${int(big)}`, mb(worstOther), 'target < 150 MB'],
         [
