@@ -9,6 +9,7 @@ import path from 'node:path';
 import { measureRecording } from './lib/events-rate.mjs';
 import { measureImporters } from './lib/importers.mjs';
 import { measureAutoImport } from './lib/auto-import.mjs';
+import { measureBigImport } from './lib/big-import.mjs';
 import { journalsOnlyWorkspace } from './lib/journals-only.mjs';
 import { measureRounds, runNode } from './lib/measure.mjs';
 import { renderReport } from './lib/report.mjs';
@@ -21,6 +22,8 @@ const SIZES = quick ? [10, 1_000, 10_000] : [10, 10_000, 100_000];
 const CLAUDE_SESSIONS = quick ? 200 : 2_000;
 const RECORD_EVENTS = 20_000;
 const CLI_RECORD_EVENTS = 10_000;
+// One Claude Code transcript of this size is imported once, for the importer's peak memory.
+const BIG_TRANSCRIPT_BYTES = quick ? 256 * 1024 ** 2 : 1024 ** 3;
 const cli = path.join(repoRoot, 'packages/cli/bin/run.js');
 const floorScript = path.join(repoRoot, 'bench/lib/floor.mjs');
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -105,12 +108,14 @@ log(`Timing the Claude Code importer and ccusage on ${int(CLAUDE_SESSIONS)} gene
 const importing = measureImporters({ repoRoot, workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash() });
 log(`Timing rad stats model with auto-import on (nothing new) and off, over ${int(CLAUDE_SESSIONS)} imported Claude Code sessions…`);
 const autoImport = measureAutoImport({ workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash(), reps: 7 });
+log(`Importing one Claude Code transcript of ${int(BIG_TRANSCRIPT_BYTES / 1024 ** 2)} MB (generated once, about 30 s a GB)…`);
+const bigImport = measureBigImport({ workDir, rad, bytes: BIG_TRANSCRIPT_BYTES });
 
 // 5. Report.
 const machine = `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`;
-const report = renderReport({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, settings, seconds: (Date.now() - started) / 1000 });
+const report = renderReport({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, bigImport, settings, seconds: (Date.now() - started) / 1000 });
 process.stdout.write(`${report.text}\n`);
 mkdirSync(workDir, { recursive: true });
 writeFileSync(path.join(workDir, 'results.md'), `${report.markdown}\n`);
-writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport }, null, 2)}\n`);
+writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, bigImport }, null, 2)}\n`);
 log(`Results also written to ${path.relative(process.cwd(), path.join(workDir, 'results.md'))}.`);

@@ -2,8 +2,15 @@
 import { int, markdownTable, mb, ms, ratio, textTable } from './table.mjs';
 import { CCUSAGE } from './importers.mjs';
 
+/** The ratio row of the one-transcript import: its peak RSS against the target, or why it did not run. */
+function bigImportRow(big) {
+  if (big.skipped) return ['rad stats import claude-code, one large transcript: peak RSS', 'skipped', big.skipped.slice(0, 160)];
+  const size = big.bytes >= 1024 ** 3 ? `${(big.bytes / 1024 ** 3).toFixed(1)} GB` : mb(big.bytes / 1024 ** 2);
+  return [`rad stats import claude-code, one ${size} transcript (${ms(big.ms)}): peak RSS`, mb(big.rssMb), 'target < 300 MB'];
+}
+
 /** The report as text and as Markdown. */
-export function renderReport({ machine, sizes, results, version, firstHistory, recording, importing, autoImport, settings, seconds }) {
+export function renderReport({ machine, sizes, results, version, firstHistory, recording, importing, autoImport, bigImport, settings, seconds }) {
   const big = sizes[sizes.length - 1];
   const small = sizes[0];
   const r = results[big];
@@ -41,6 +48,7 @@ export function renderReport({ machine, sizes, results, version, firstHistory, r
           ratio(autoImport.on.ms / autoImport.off.ms),
           'target <= 1.1',
         ],
+        bigImportRow(bigImport),
       ],
       [2],
     ],
