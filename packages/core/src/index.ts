@@ -24,6 +24,8 @@ export * from './store/temp-files.js';
 export * from './store/report-store.js';
 export * from './store/catalog.js';
 export * from './database/stats-store.js';
+export type { PushSession, PushedSession } from './database/warehouse-pushed.js';
+export type { StoredFactTable } from './database/fact-tables.js';
 export type { StoreFilter, TimeRange } from './database/queries.js';
 export type { SessionColumn, SessionColumnValue } from './database/session-groups.js';
 export { sourceOf } from './database/session-row.js';

@@ -22,6 +22,25 @@ export const modelPriceSchema = z
   })
   .strict();
 
+/**
+ * Where `rad stats push` sends sessions, and who they are from. No password here: it comes from
+ * `RADIUM_WAREHOUSE_PASSWORD` or the URL, so a committed config file holds none.
+ */
+export const warehouseSchema = z
+  .object({
+    url: z.string().min(1).optional().describe('ClickHouse HTTP(S) endpoint, e.g. https://clickhouse.example.com:8443 (RADIUM_WAREHOUSE_URL overrides it)'),
+    database: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'letters, digits and _, not starting with a digit')
+      .optional()
+      .describe('Database the tables are made in (default: radium)'),
+    user: z.string().min(1).optional().describe('ClickHouse user (default: the URL\'s, else `default`)'),
+    team: z.string().optional().describe('Team name stamped on every row pushed (default: empty)'),
+    developer: z.string().min(1).optional().describe("Who the sessions are from, stamped on every row (default: git's user.email)"),
+    machine: z.string().min(1).optional().describe('Machine stamped on every row (default: the hostname)'),
+  })
+  .strict();
+
 /** The workspace config file `.radium/stats.config.json`, and the `RADIUM_STATS_CONFIG` override. */
 export const statsConfigSchema = z
   .object({
@@ -52,6 +71,7 @@ export const statsConfigSchema = z
       .max(MAX_LIVE_SESSION_MINUTES, `at most ${MAX_LIVE_SESSION_MINUTES} (a year)`)
       .default(30)
       .describe('A journal without an end, idle for longer than this, is shown as abandoned rather than live'),
+    warehouse: warehouseSchema.optional().describe('The team warehouse `rad stats push` sends sessions to (ClickHouse)'),
   })
   .strict();
 
@@ -59,5 +79,7 @@ export const statsConfigSchema = z
 export type StatsConfig = z.infer<typeof statsConfigSchema>;
 /** Settings of one plugin. */
 export type PluginSettings = z.infer<typeof pluginSettingsSchema>;
+/** The `warehouse` settings. */
+export type WarehouseSettings = z.infer<typeof warehouseSchema>;
 /** A configured model price, USD per million tokens. */
 export type ModelPrice = z.infer<typeof modelPriceSchema>;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ActivePlugin } from '../report/fold.js';
 import type { ReportStore } from '../store/report-store.js';
 import type { ProgressListener } from './progress.js';
-import type { SummedFactRow } from '../plugin/facts.js';
+import type { FactRow, SummedFactRow } from '../plugin/facts.js';
+import { factRowsOf, pushedCount, recordPushed, sessionsToPush, type PushSession, type PushedSession } from './warehouse-pushed.js';
 import { ensureFactTables, factTablesOf, type StoredFactTable } from './fact-tables.js';
 import { openDatabase, type Db } from './open-database.js';
 import { countSessions, countSessionsByPeriod, sessionIds, sessionPage, sessionSpan, sessionsNamed, sessionSummaries, typeableIds, type StoreFilter, type TimeRange } from './queries.js';
@@ -237,6 +238,31 @@ export class StatsStore {
     // In plugin order, as views list them.
     const ordered = this.deps.plugins.filter(({ plugin }) => plugins[plugin.id]).map(({ plugin }) => [plugin.id, plugins[plugin.id]!] as const);
     return { sessions, plugins: Object.fromEntries(ordered) };
+  }
+
+  /** The fact tables of the active plugins, as declared. */
+  factTables(): readonly StoredFactTable[] {
+    return this.tables;
+  }
+
+  /** Sessions new or changed since they were last pushed to the warehouse `target` (see warehouse-pushed.ts). */
+  sessionsToPush(target: string): PushSession[] {
+    return sessionsToPush(this.db, target);
+  }
+
+  /** The rows these sessions (by key) hold in one fact table. */
+  factRowsOf(table: StoredFactTable, keys: readonly number[]): { sessionKey: number; row: FactRow }[] {
+    return factRowsOf(this.db, table, keys);
+  }
+
+  /** Records, all at once, that these sessions are in the warehouse `target` as given. */
+  recordPushed(target: string, sessions: readonly PushedSession[]): void {
+    recordPushed(this.db, target, sessions);
+  }
+
+  /** Sessions recorded as pushed to `target`. */
+  pushedCount(target: string): number {
+    return pushedCount(this.db, target);
   }
 
   /** Closes the connection. */
