@@ -79,7 +79,7 @@ export class Warehouse {
     let reason: string;
     let hint: string;
     if (code !== undefined) {
-      reason = first.replace(/^Code: \d+,\s*e\.displayText\(\) = /, '').replace(/,?\s*e\.what\(\) = .*$/, '').replace(/\s*\(version [^)]*\)\s*$/, '');
+      reason = first.replace(/^Code: \d+[.,]\s*(e\.displayText\(\) = )?(DB::Exception: )?/, '').replace(/,?\s*e\.what\(\) = .*$/, '').replace(/\s*\(version [^)]*\)\s*$/, '');
       hint = HINTS[code] ?? 'see the ClickHouse server log';
     } else if (typeof errno === 'string' && /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT|EPIPE|EAI_AGAIN)$/.test(errno)) {
       reason = errno;
