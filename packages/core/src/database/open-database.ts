@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { StoreTooNewError } from '../errors.js';
-import { SCHEMA, STORE_VERSION } from './schema.js';
+import { KEPT_TABLES_PREFIX, SCHEMA, STORE_VERSION } from './schema.js';
 
 /** A connection to the stats database. */
 export type Db = Database.Database;
@@ -39,8 +39,9 @@ function openAndMigrate(file: string): Db {
         // Another process may have made the schema while this one waited for the write lock.
         if ((db.pragma('user_version', { simple: true }) as number) >= STORE_VERSION) return;
         // A cache: an older store's tables go, and every report is read again into the new ones.
+        // The import state is not the cache's: its tables have their own version and stay.
         const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-        for (const name of tables) db.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);
+        for (const name of tables) if (!name.startsWith(KEPT_TABLES_PREFIX)) db.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);
         db.exec(SCHEMA);
         db.pragma(`user_version = ${STORE_VERSION}`);
       }).immediate();
@@ -56,7 +57,8 @@ function openAndMigrate(file: string): Db {
 /**
  * Opens the stats database, creating it when missing. A damaged file (not a database, or corrupt) is
  * renamed aside with a warning naming both files, and a new one is made: the store is a cache of the
- * reports, so nothing is lost. A database from a newer rad is refused (StoreTooNewError).
+ * reports, and the import state it also holds can be made again by importing from the start, so
+ * nothing is lost. A database from a newer rad is refused (StoreTooNewError).
  */
 export function openDatabase(file: string, warn: (message: string) => void): Db {
   try {
@@ -66,7 +68,7 @@ export function openDatabase(file: string, warn: (message: string) => void): Db 
     const aside = `${file}.damaged-${Date.now()}`;
     renameSync(file, aside);
     for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
-    warn(`${file} is damaged (${(error as Error).message}); it was moved to ${aside} and is rebuilt from the session reports.`);
+    warn(`${file} is damaged (${(error as Error).message}); it was moved to ${aside} and is rebuilt from the session reports (imports read the agents' logs again from the start, counting nothing twice).`);
     return openAndMigrate(file);
   }
 }

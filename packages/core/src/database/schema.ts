@@ -48,6 +48,12 @@ export const SCHEMA = `
 `;
 
 /**
+ * Tables whose names start with this are not the cache's and are kept when SCHEMA's version changes:
+ * the import state (importing/state-tables.ts), versioned apart in its own `import_meta`.
+ */
+export const KEPT_TABLES_PREFIX = 'import_';
+
+/**
  * Version of SCHEMA, the newest this code reads. 1: the first store (sessions keyed by id, a summary
  * of every session); 2: integer session keys, fact rows found by id, rollups, summaries only for
  * plugins without facts; 3: an index of the sessions every sync re-reads (live, or folded from a journal alone).

@@ -6,6 +6,7 @@ export * from './time.js';
 export * from './line-reader.js';
 export * from './summary.js';
 export * from './state.js';
+export * from './state-tables.js';
 export * from './lock.js';
 export * from './run-import.js';
 export * from './recorded-files.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Host } from '../host/create-host.js';
 import { IMPORT_STATE_VERSION, importStateFile } from './state.js';
+import { ImportStateStore } from './state-store.js';
 
 /** What the last import run recorded about one source file, as far as telling "is anything new?" needs. */
 export interface RecordedFile {
@@ -43,7 +44,8 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 /**
  * The source files the last runs of an importer recorded in this workspace, by real path. Nothing
  * recorded (or a state this version cannot read) is an empty map: every file then counts as new and
- * the import itself deals with the state. Reads the import state only, never a source file.
+ * the import itself deals with the state. Reads the import state only (its tables in the stats
+ * store, or the JSON file of an earlier rad the next import moves there), never a source file.
  */
 export function recordedSourceFiles(host: Host, importer: string): ReadonlyMap<string, RecordedFile> {
   const out = new Map<string, RecordedFile>();
@@ -52,6 +54,7 @@ export function recordedSourceFiles(host: Host, importer: string): ReadonlyMap<s
     // Parsed without the state's schema: this runs before every view, and a state is checked in full when an import loads it.
     raw = JSON.parse(readFileSync(importStateFile(host.paths.importsDir, importer), 'utf8'));
   } catch {
+    for (const [file, stamp] of ImportStateStore.recordedStamps(host.paths.databaseFile, importer, host.warnings.warn)) out.set(file, toRecordedFile(stamp));
     return out;
   }
   if (!isObject(raw) || raw.version !== IMPORT_STATE_VERSION || raw.importer !== importer || !isObject(raw.files)) return out;

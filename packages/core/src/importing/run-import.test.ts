@@ -3,11 +3,15 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSyn
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { STORE_VERSION } from '../database/schema.js';
+import type { Host } from '../host/create-host.js';
 import { countPlugin, tempDir, testHost } from '../testing/index.js';
 import type { Importer } from './contract.js';
 import { acquireImportLock, ImportRunningError } from './lock.js';
 import { runImport } from './run-import.js';
+import { IMPORT_TABLES_VERSION, ImportStateTooNewError } from './state-tables.js';
 
 /** A tiny real importer: one session per file, `{sid, cwd, ts, kind, key?}` a line. */
 const toy: Importer<{ named: boolean }> = {
@@ -42,6 +46,47 @@ const toy: Importer<{ named: boolean }> = {
 };
 
 const line = (o: Record<string, unknown>): string => `${JSON.stringify(o)}\n`;
+
+/** Runs SQL on the workspace's stats store through a connection of its own. */
+function withDb<T>(host: Host, use: (db: Database.Database) => T): T {
+  const db = new Database(host.paths.databaseFile);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The sessions the import state holds, by group. */
+const savedGroups = (host: Host): string[] => withDb(host, (db) => db.prepare("SELECT grp FROM import_sessions WHERE importer = 'toy' ORDER BY grp").pluck().all() as string[]);
+
+/** Deletes the stats store, as a user may (it is a cache of the reports), and the import state in it. */
+function deleteStore(host: Host): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(host.paths.databaseFile + suffix, { force: true });
+}
+
+/** Writes the import state in the JSON file of an earlier rad (version 2), from the store's tables, and empties the tables. */
+function moveStateToJson(host: Host): Record<string, any> {
+  const state = withDb(host, (db) => {
+    const files = Object.fromEntries(
+      (db.prepare("SELECT * FROM import_files WHERE importer = 'toy'").all() as Record<string, any>[]).map((f) => [
+        f.path,
+        { group: f.grp, size: f.size, mtimeMs: f.mtime_ms, ino: f.ino, offset: f.consumed, head: f.head, tail: f.tail, ...(f.parser ? { parser: JSON.parse(f.parser) } : {}) },
+      ]),
+    );
+    const sessions = Object.fromEntries(
+      (db.prepare("SELECT * FROM import_sessions WHERE importer = 'toy'").all() as Record<string, any>[]).map((s) => {
+        const claims = db.prepare("SELECT key FROM import_claims WHERE importer = 'toy' AND grp = ?").pluck().all(s.grp) as string[];
+        return [s.grp, { id: s.id, bodySize: s.body_size, journalSize: s.journal_size, firstTs: s.first_ts, lastTs: s.last_ts, ...(claims.length ? { claims } : {}) }];
+      }),
+    );
+    db.exec('DELETE FROM import_files; DELETE FROM import_sessions; DELETE FROM import_claims');
+    return { version: 2, importer: 'toy', files, sessions };
+  });
+  mkdirSync(host.paths.importsDir, { recursive: true });
+  writeFileSync(path.join(host.paths.importsDir, 'toy.json'), JSON.stringify(state));
+  return state;
+}
 
 async function setup() {
   const host = await testHost([countPlugin()]);
@@ -175,9 +220,43 @@ describe('runImport', () => {
     const { host, dir, rec, run } = await setup();
     writeFileSync(path.join(dir, 'old.jsonl'), rec('old', '2026-01-01T08:00:00.000Z', 'resp', { key: 'msg_1:req_1' }) + rec('old', '2026-01-01T08:00:01.000Z', 'resp', { key: 'msg_1:req_2' }));
     await run();
-    const state = JSON.parse(readFileSync(path.join(host.paths.importsDir, 'toy.json'), 'utf8'));
-    expect(state.version).toBe(2);
-    expect(state.sessions.old.claims).toEqual(['msg_1:req_1', 'msg_1:req_2']);
+    const keys = withDb(host, (db) => db.prepare("SELECT key FROM import_claims WHERE importer = 'toy' AND grp = 'old' ORDER BY key").pluck().all());
+    expect(keys).toEqual(['msg_1:req_1', 'msg_1:req_2']);
+  });
+
+  it('keeps the import state in the stats store, not in a file: a later run in another process reads nothing', async () => {
+    const { host, dir, rec, run } = await setup();
+    writeFileSync(path.join(dir, 's1.jsonl'), rec('s1', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
+    writeFileSync(path.join(dir, 's2.jsonl'), rec('s2', '2026-01-02T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('s2', '2026-01-02T09:00:00.000Z', 'tool'));
+    await run();
+    expect(existsSync(path.join(host.paths.importsDir, 'toy.json'))).toBe(false);
+    expect(savedGroups(host)).toEqual(['s1', 's2']);
+    const later = await testHost([countPlugin()], { workspace: host.paths.root });
+    const again = await runImport(later, { importer: toy, home: path.dirname(dir), env: {} });
+    expect(again.files).toMatchObject({ found: 2, read: 0, unchanged: 2 });
+    expect(again.sessions).toEqual({ imported: [], updated: [], unchanged: 2 });
+  });
+
+  it('moves the JSON import state of an earlier rad into the stats store once, then removes the file', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    const file = path.join(dir, 's1.jsonl');
+    writeFileSync(file, rec('s1', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
+    writeFileSync(path.join(dir, 's2.jsonl'), rec('s2', '2026-01-02T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('s2', '2026-01-02T09:00:00.000Z', 'resp', { key: 'r2' }));
+    await run();
+    moveStateToJson(host);
+    const stateFile = path.join(host.paths.importsDir, 'toy.json');
+    expect(savedGroups(host)).toEqual([]);
+    const again = await run();
+    expect(again.files.read).toBe(0);
+    expect(existsSync(stateFile)).toBe(false);
+    expect(savedGroups(host)).toEqual(['s1', 's2']);
+    // The keys came along: a grown session resumes and a copied response is still counted once.
+    appendFileSync(file, rec('s1', '2026-01-01T08:05:00.000Z', 'resp', { key: 'r2' }) + rec('s1', '2026-01-01T08:06:00.000Z', 'resp', { key: 'r3' }));
+    const grown = await run();
+    expect(grown.sessions.updated).toEqual(['toy-s1']);
+    expect((await counts('toy-s1'))['api.response']).toBe(2);
+    expect((await counts('toy-s2'))['api.response']).toBe(1);
+    expect(host.warnings.messages).toEqual([]);
   });
 
   it('imports every session again, once, from an older import state that kept keys as hashes, with the same totals', async () => {
@@ -185,17 +264,16 @@ describe('runImport', () => {
     writeFileSync(path.join(dir, 'old.jsonl'), rec('old', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
     writeFileSync(path.join(dir, 'new.jsonl'), rec('new', '2026-01-02T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('new', '2026-01-02T09:00:00.000Z', 'resp', { key: 'r2' }));
     await run();
-    const stateFile = path.join(host.paths.importsDir, 'toy.json');
-    const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+    const state = moveStateToJson(host);
     state.version = 1;
     for (const s of Object.values(state.sessions) as { claims?: unknown }[]) s.claims = Buffer.alloc(8).toString('base64');
-    writeFileSync(stateFile, JSON.stringify(state));
+    writeFileSync(path.join(host.paths.importsDir, 'toy.json'), JSON.stringify(state));
     const again = await run();
     expect(host.warnings.messages.join('\n')).toMatch(/toy\.json was written by an older version of rad; every toy session is imported again/);
     expect(again.files.read).toBe(2);
     expect((await counts('toy-old'))['api.response']).toBe(1);
     expect((await counts('toy-new'))['api.response']).toBe(1);
-    expect(JSON.parse(readFileSync(stateFile, 'utf8')).sessions.new.claims).toEqual(['r2']);
+    expect(withDb(host, (db) => db.prepare("SELECT key FROM import_claims WHERE grp = 'new'").pluck().all())).toEqual(['r2']);
     expect((await run()).files.read).toBe(0);
   });
 
@@ -203,10 +281,56 @@ describe('runImport', () => {
     const { host, dir, rec, run } = await setup();
     writeFileSync(path.join(dir, 's1.jsonl'), rec('s1', '2026-01-01T08:00:00.000Z', 'tool'));
     await run();
-    const stateFile = path.join(host.paths.importsDir, 'toy.json');
-    writeFileSync(stateFile, JSON.stringify({ ...JSON.parse(readFileSync(stateFile, 'utf8')), version: 1 }));
+    const state = moveStateToJson(host);
+    writeFileSync(path.join(host.paths.importsDir, 'toy.json'), JSON.stringify({ ...state, version: 1 }));
     expect((await run()).files.read).toBe(0);
     expect(host.warnings.messages).toEqual([]);
+  });
+
+  it('imports every session again after the stats store was deleted, with the same totals and ids', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    const copied = path.join(dir, 'new.jsonl');
+    writeFileSync(path.join(dir, 'old.jsonl'), rec('old', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('old', '2026-01-01T08:01:00.000Z', 'tool'));
+    await run();
+    // A session resumed from `old` copies its response, then grows over two runs.
+    writeFileSync(copied, rec('new', '2026-01-02T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('new', '2026-01-02T09:00:00.000Z', 'resp', { key: 'r2' }));
+    await run();
+    appendFileSync(copied, rec('new', '2026-01-02T10:00:00.000Z', 'resp', { key: 'r3' }));
+    await run();
+    const before = { old: await counts('toy-old'), new: await counts('toy-new') };
+    deleteStore(host);
+    const again = await run();
+    expect(again.files.read).toBe(2);
+    expect(again.sessions.imported.sort()).toEqual(['toy-new', 'toy-old']);
+    expect({ old: await counts('toy-old'), new: await counts('toy-new') }).toEqual(before);
+    expect(before.new).toEqual({ 'session.start': 1, 'api.response': 2, 'session.end': 1 });
+    expect(readdirSync(host.paths.sessionsDir).sort()).toEqual(['toy-new.events.jsonl', 'toy-new.json', 'toy-old.events.jsonl', 'toy-old.json']);
+    expect((await run()).files.read).toBe(0);
+  });
+
+  it('keeps the import state when the stats cache is remade for a new store version', async () => {
+    const { host, dir, rec, run } = await setup();
+    writeFileSync(path.join(dir, 's1.jsonl'), rec('s1', '2026-01-01T08:00:00.000Z', 'resp', { key: 'r1' }));
+    await run();
+    // As a store written before the current STORE_VERSION: the cache's tables are dropped and made again.
+    withDb(host, (db) => db.pragma(`user_version = ${STORE_VERSION - 1}`));
+    const store = await host.catalog.store();
+    expect(store.ids()).toEqual(['toy-s1']);
+    expect(withDb(host, (db) => db.pragma('user_version', { simple: true }))).toBe(STORE_VERSION);
+    const again = await run();
+    expect(again.files.read).toBe(0);
+    writeFileSync(path.join(dir, 's2.jsonl'), rec('s2', '2026-01-02T08:00:00.000Z', 'resp', { key: 'r1' }) + rec('s2', '2026-01-02T09:00:00.000Z', 'tool'));
+    expect((await run()).sessions.imported).toEqual(['toy-s2']);
+    expect((await host.store.load('toy-s2')).report.sections.count).toMatchObject({ byType: { 'tool.call': 1 } });
+  });
+
+  it('refuses import state written by a newer rad, naming the file and what to do', async () => {
+    const { host, run } = await setup();
+    await run();
+    withDb(host, (db) => db.prepare("UPDATE import_meta SET value = ? WHERE key = 'version'").run(String(IMPORT_TABLES_VERSION + 1)));
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportStateTooNewError);
+    expect((error as Error).message).toBe(`${host.paths.databaseFile} holds import state written by a newer rad (version ${IMPORT_TABLES_VERSION + 1}; this rad knows up to ${IMPORT_TABLES_VERSION}): upgrade rad, or delete the file to import every session again.`);
   });
 
   it('refuses to run twice at once in one workspace', async () => {
@@ -258,7 +382,7 @@ describe('runImport', () => {
     const { host, dir, rec, run } = await setup();
     writeFileSync(path.join(dir, 'kept.jsonl'), rec('kept', '2025-01-01T08:00:00.000Z', 'tool'));
     await run();
-    rmSync(path.join(host.paths.importsDir, 'toy.json'));
+    deleteStore(host);
     const result = await run({ since: new Date('2025-06-01T00:00:00Z') });
     expect(result.skipped).toEqual([]);
     expect(existsSync(host.paths.reportFile('toy-kept'))).toBe(true);
@@ -275,21 +399,50 @@ describe('runImport', () => {
     expect((await counts('toy-new'))['api.response']).toBe(1);
   });
 
-  it('keeps the batches an interrupted import committed, and the next import adds the rest exactly once', async () => {
+  it('keeps the sessions an interrupted import finished, and the next import adds the rest exactly once', async () => {
     const { host, dir, rec, run, counts } = await setup();
     for (let i = 1; i <= 5; i++) writeFileSync(path.join(dir, `s${i}.jsonl`), rec(`s${i}`, `2026-01-0${i}T08:00:00.000Z`, 'resp', { key: `r${i}` }));
+    // s4 resumes s1 and copies its response: still s1's after the interruption.
+    appendFileSync(path.join(dir, 's4.jsonl'), rec('s4', '2026-01-04T08:01:00.000Z', 'resp', { key: 'r1' }));
     const stop = new Error('interrupted');
     // Stops the run after its third session, one session into the second batch of two.
     const interrupted = run({ batchSessions: 2, onProgress: (p) => { if (p.sessionsDone === 3) throw stop; } });
     await expect(interrupted).rejects.toBe(stop);
-    const stateFile = path.join(host.paths.importsDir, 'toy.json');
-    expect(Object.keys(JSON.parse(readFileSync(stateFile, 'utf8')).sessions).sort()).toEqual(['s1', 's2']);
+    expect(savedGroups(host)).toEqual(['s1', 's2', 's3']);
     const rest = await run({ batchSessions: 2 });
-    expect(rest.sessions.imported.sort()).toEqual(['toy-s3', 'toy-s4', 'toy-s5']);
+    expect(rest.sessions.imported.sort()).toEqual(['toy-s4', 'toy-s5']);
+    expect(rest.files.read).toBe(2);
     for (let i = 1; i <= 5; i++) expect((await counts(`toy-s${i}`))['api.response']).toBe(1);
     const again = await run({ batchSessions: 2 });
     expect(again.files.read).toBe(0);
     expect(again.sessions).toEqual({ imported: [], updated: [], unchanged: 5 });
+  });
+
+  it('imports a session again from the start when a run stopped after writing its report but before saving its state, counting it once', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    const file = (i: number): string => path.join(dir, `s${i}.jsonl`);
+    for (const i of [1, 2, 3]) writeFileSync(file(i), rec(`s${i}`, `2026-01-0${i}T08:00:00.000Z`, 'resp', { key: `a${i}` }));
+    await run();
+    // Every session grows; s2 also copies s1's response, which stays s1's.
+    const grown = (i: number): string => rec(`s${i}`, `2026-01-0${i}T09:00:00.000Z`, 'resp', { key: `b${i}` }) + (i === 2 ? rec('s2', '2026-01-02T09:30:00.000Z', 'resp', { key: 'a1' }) : '');
+    for (const i of [1, 2, 3]) appendFileSync(file(i), grown(i));
+    const save = host.store.save.bind(host.store);
+    const stop = new Error('killed');
+    // Killed right after s2's report is written: its journal has grown, its state has not.
+    host.store.save = async (report, options) => {
+      const written = await save(report, options);
+      if (report.sessionId === 'toy-s2') throw stop;
+      return written;
+    };
+    await expect(run()).rejects.toBe(stop);
+    host.store.save = save;
+    const rest = await run();
+    expect(rest.sessions.updated).toContain('toy-s2');
+    // s2 is read whole again; the others only where they stopped, if the killed run had not got to them.
+    expect(rest.bytesRead).toBeGreaterThanOrEqual(readFileSync(file(2)).length);
+    expect(rest.bytesRead).toBeLessThanOrEqual(readFileSync(file(2)).length + Buffer.byteLength(grown(1) + grown(3)));
+    for (const i of [1, 2, 3]) expect(await counts(`toy-s${i}`)).toEqual({ 'session.start': 1, 'api.response': 2, 'session.end': 1 });
+    expect((await run()).files.read).toBe(0);
   });
 
   it('writes the sessions it imports into an open stats store, batch by batch', async () => {

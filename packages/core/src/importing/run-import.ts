@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { isPluginEnabled, pluginOptions } from '../config/load.js';
@@ -12,20 +12,22 @@ import { runGroup, type GroupContext } from './group-run.js';
 import { acquireImportLock } from './lock.js';
 import { planImport, type PlannedGroup } from './plan.js';
 import { projectScope } from './scope.js';
-import { importStateFile, loadImportState, saveImportState } from './state.js';
+import { importStateFile, loadImportState } from './state.js';
+import { ImportStateStore } from './state-store.js';
 import { SkipTally, type ImportSummary } from './summary.js';
 
 /** Longest source line read by default; longer ones (Claude Code's file snapshots) are skipped and counted. */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Sessions per durable commit. Imported sessions can be made again from the agent's logs, so their
- * files are written without fsync; after each batch the sessions folder is synced and the state
- * saved (fsynced), so an interrupted run loses at most a batch, which the next run imports again.
+ * Sessions per batch. Imported sessions can be made again from the agent's logs, so their files
+ * are written without fsync; after each batch the sessions folder is synced and the batch's
+ * sessions are written into an open stats store at once. The import state is saved per session
+ * group (`ImportStateStore.saveGroup`), so an interrupted run loses at most the group it was in.
  */
 export const IMPORT_BATCH_SESSIONS = 200;
 
-/** Longest time between durable commits, for batches of very large sessions. */
+/** Longest time between batches, for batches of very large sessions. */
 const SAVE_EVERY_MS = 30_000;
 
 /** Progress of a run, in bytes of source files. */
@@ -63,7 +65,7 @@ export interface ImportRunOptions {
   onProgress?(progress: ImportProgress): void;
   /** Clock for durations, for tests. */
   now?(): number;
-  /** Sessions per durable commit (IMPORT_BATCH_SESSIONS by default). */
+  /** Sessions per batch (IMPORT_BATCH_SESSIONS by default). */
   batchSessions?: number;
 }
 
@@ -123,10 +125,13 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
   const opts = importerOptions(importer, host);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const warn = host.warnings.warn;
+  // The lock guards the journals and reports too, which are written outside any transaction.
   const release = acquireImportLock(host.paths.importsDir, importer.id);
+  let stateStore: ImportStateStore | undefined;
   try {
-    const stateFile = importStateFile(host.paths.importsDir, importer.id);
-    const state = await loadImportState(stateFile, importer.id, warn);
+    stateStore = ImportStateStore.open(host.paths.databaseFile, importer.id, warn);
+    await moveJsonState(stateStore, host.paths.importsDir, warn);
+    const state = stateStore.load();
     const scope = projectScope(host.paths.root, options.allProjects ?? false);
     const scopeKey = scope.workspace ?? '*';
     const env = options.env ?? process.env;
@@ -164,19 +169,20 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
 
     const progress: ImportProgress = { bytesDone: 0, bytesTotal: work.reduce((n, g) => n + bytesToRead(g), 0), sessionsDone: 0, sessionsTotal: work.length };
     const owners = new Map(Object.entries(state.sessions).map(([group, s]) => [s.id, group]));
-    const claims = new ClaimRegistry(Object.fromEntries(Object.entries(state.sessions).map(([group, s]) => [group, s.claims])));
+    const claims = new ClaimRegistry(stateStore.savedClaims());
     // Sessions written or removed since the last commit, told to the stats store once per batch.
     const touched = new Set<string>();
     const batchSessions = Math.max(1, options.batchSessions ?? IMPORT_BATCH_SESSIONS);
     const commit = async (): Promise<void> => {
-      // The state is saved last, so it never claims a file that is not on disk: the folder's
-      // entries are synced first. A journal whose contents a power cut lost has another size than
-      // the state says, and the plan imports its session again from the start.
       syncFolder(host.paths.sessionsDir);
       await host.catalog.notifyChanged([...touched]);
       touched.clear();
-      await saveImportState(stateFile, state);
     };
+    const store = stateStore;
+    // Saved once the group's journal and report are written: a run stopped before leaves the state
+    // of the last run, against which the journal has another size, so the group is imported again
+    // from the start (never on top). Only the group's own files and session change in a group run.
+    const saveGroup = (group: PlannedGroup): void => store.saveGroup(group.group, [...group.files.map((f) => f.found.path), ...group.vanished], state, claims);
     const ctx: GroupContext = {
       importer,
       scope,
@@ -217,6 +223,7 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
         touched.add(outcome.sessionId);
         (outcome.created ? summary.sessions.imported : summary.sessions.updated).push(outcome.sessionId);
       }
+      saveGroup(group);
       progress.sessionsDone += 1;
       options.onProgress?.(progress);
       if (++inBatch >= batchSessions || now() - lastSave > SAVE_EVERY_MS) {
@@ -226,12 +233,25 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
       }
     }
     await commit();
+    stateStore.indexClaims();
     summary.skipped = skips.list();
     summary.files.skipped = skips.total;
     summary.bytesRead = progress.bytesDone;
     summary.durationMs = Math.round(now() - started);
     return summary;
   } finally {
+    stateStore?.close();
     release();
   }
+}
+
+/**
+ * Moves the JSON state file of an earlier rad into the store, once: the store's state of the
+ * importer is replaced by it (an older rad that ran since wrote it last), then the file is removed.
+ */
+async function moveJsonState(store: ImportStateStore, importsDir: string, warn: (message: string) => void): Promise<void> {
+  const file = importStateFile(importsDir, store.importer);
+  if (!existsSync(file)) return;
+  store.replace(await loadImportState(file, store.importer, warn));
+  rmSync(file, { force: true });
 }

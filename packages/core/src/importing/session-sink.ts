@@ -164,11 +164,10 @@ export class SessionSink implements ImportSink {
     return this.writer !== undefined;
   }
 
-  /** Ends the journal at the last record; returns the session as the state file keeps it. */
+  /** Ends the journal at the last record; returns the session as the import state keeps it (the keys it holds are in the claim registry). */
   finish(): ImportedSession {
     const sizes: JournalSizes = this.writer!.finish(this.lastTs!);
-    const keys = this.ctx.claims.keys(this.group);
-    return { id: this.sessionId!, ...sizes, firstTs: this.firstTs!, lastTs: this.lastTs!, ...(keys ? { claims: [...keys] } : {}) };
+    return { id: this.sessionId!, ...sizes, firstTs: this.firstTs!, lastTs: this.lastTs! };
   }
 
   /** Closes the journal without an end (the group is being dropped or re-imported). */

@@ -1,9 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../store/atomic-write.js';
 
-/** Version of the import state file this code writes and reads (2: de-duplication keys kept exactly, not hashed). */
+/**
+ * Version of the JSON import state file earlier rads wrote (2: de-duplication keys kept exactly,
+ * not hashed). The state now lives in the stats store (`state-tables.ts`); such a file is read
+ * once, moved into the store and removed.
+ */
 export const IMPORT_STATE_VERSION = 2;
 
 /** What the last run knew about one source file. */
@@ -35,15 +38,17 @@ export const importedSessionSchema = z.object({
   journalSize: z.number().int().nonnegative().describe('Journal bytes in all; another size means the journal changed'),
   firstTs: z.string(),
   lastTs: z.string(),
-  claims: z.array(z.string()).optional().describe('De-duplication keys the session holds, exactly as the importer gave them'),
 });
 
-/** `.radium/_internals/imports/<importer>.json`. */
+/** A session in the JSON file: with the de-duplication keys it holds, exactly as the importer gave them. */
+const jsonSessionSchema = importedSessionSchema.extend({ claims: z.array(z.string()).optional() });
+
+/** `.radium/_internals/imports/<importer>.json`, as earlier rads wrote it. */
 export const importStateSchema = z.object({
   version: z.literal(IMPORT_STATE_VERSION),
   importer: z.string(),
   files: z.record(z.string(), importedFileSchema),
-  sessions: z.record(z.string(), importedSessionSchema).describe('By session group'),
+  sessions: z.record(z.string(), jsonSessionSchema).describe('By session group'),
 });
 
 /** Version 1 kept each session's keys as packed 53-bit hashes, which cannot be turned back into keys. */
@@ -56,21 +61,44 @@ const legacyStateSchema = importStateSchema.extend({
 export type ImportedFile = z.infer<typeof importedFileSchema>;
 /** What the last run wrote for one session. */
 export type ImportedSession = z.infer<typeof importedSessionSchema>;
-/** An importer's state file. */
-export type ImportState = z.infer<typeof importStateSchema>;
 
-/** An empty state. */
-export function emptyImportState(importer: string): ImportState {
-  return { version: IMPORT_STATE_VERSION, importer, files: {}, sessions: {} };
+/** An importer's files and sessions as the last runs left them (the keys sessions hold are looked up apart: `claims.ts`). */
+export interface ImportState {
+  importer: string;
+  /** By real path. */
+  files: Record<string, ImportedFile>;
+  /** By session group. */
+  sessions: Record<string, ImportedSession>;
 }
 
-/** The state file of an importer. */
+/** An importer's JSON state file of an earlier rad: its state and the keys each session holds. */
+export interface JsonImportState extends ImportState {
+  /** Keys by session group. */
+  claims: Record<string, readonly string[]>;
+}
+
+/** An empty state. */
+export function emptyImportState(importer: string): JsonImportState {
+  return { importer, files: {}, sessions: {}, claims: {} };
+}
+
+/** The JSON state file earlier rads kept for an importer. */
 export function importStateFile(importsDir: string, importer: string): string {
   return path.join(importsDir, `${importer}.json`);
 }
 
-/** Loads the state; a missing file is an empty state, an unreadable one is warned about and replaced. */
-export async function loadImportState(file: string, importer: string, warn: (message: string) => void): Promise<ImportState> {
+function split(importer: string, files: ImportState['files'], sessions: Record<string, ImportedSession & { claims?: readonly string[] | undefined }>): JsonImportState {
+  const state = emptyImportState(importer);
+  state.files = files;
+  for (const [group, { claims, ...session }] of Object.entries(sessions)) {
+    state.sessions[group] = session;
+    if (claims && claims.length > 0) state.claims[group] = claims;
+  }
+  return state;
+}
+
+/** Loads a JSON state file; a missing file is an empty state, an unreadable one is warned about and replaced by an empty one. */
+export async function loadImportState(file: string, importer: string, warn: (message: string) => void): Promise<JsonImportState> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -83,7 +111,7 @@ export async function loadImportState(file: string, importer: string, warn: (mes
     const legacy = legacyStateSchema.safeParse(raw);
     if (legacy.success && legacy.data.importer === importer) return fromLegacy(file, legacy.data, warn);
     const state = importStateSchema.parse(raw);
-    if (state.importer === importer) return state;
+    if (state.importer === importer) return split(importer, state.files, state.sessions);
   } catch {
     // Falls through to the warning below.
   }
@@ -96,13 +124,8 @@ export async function loadImportState(file: string, importer: string, warn: (mes
  * is imported again from the start (oldest first) and its keys are claimed again, exactly. Keeping
  * the files without the keys would let a response copied into a later session count twice.
  */
-function fromLegacy(file: string, legacy: z.infer<typeof legacyStateSchema>, warn: (message: string) => void): ImportState {
-  if (Object.values(legacy.sessions).every((s) => s.claims === undefined)) return { ...legacy, version: IMPORT_STATE_VERSION, sessions: legacy.sessions as ImportState['sessions'] };
+function fromLegacy(file: string, legacy: z.infer<typeof legacyStateSchema>, warn: (message: string) => void): JsonImportState {
+  if (Object.values(legacy.sessions).every((s) => s.claims === undefined)) return split(legacy.importer, legacy.files, legacy.sessions as Record<string, ImportedSession>);
   warn(`${file} was written by an older version of rad; every ${legacy.importer} session is imported again from the start, this once.`);
   return emptyImportState(legacy.importer);
-}
-
-/** Writes the state atomically. */
-export async function saveImportState(file: string, state: ImportState): Promise<void> {
-  await writeFileAtomic(file, JSON.stringify(state));
 }
