@@ -54,3 +54,21 @@ export class NotATerminalError extends UsageError {
     super(`${flag} redraws in place and reads keys, so it needs a terminal (stdin or stdout is not a TTY): run it in a terminal, or leave out ${flag}.`);
   }
 }
+
+/** `rad stats export --format otlp` with no receiver set, or one that is not an http(s) URL: a usage error, as a wrong flag is. */
+export class OtlpEndpointError extends UsageError {
+  override name = 'OtlpEndpointError';
+  constructor(problem: string) {
+    super(`${problem}: pass --endpoint URL (the receiver's base URL, e.g. http://localhost:4318) or set OTEL_EXPORTER_OTLP_ENDPOINT.`);
+  }
+}
+
+/** The OTLP receiver could not be reached or refused the spans; `endpoint` is shown without credentials. */
+export class OtlpExportError extends RadiumError {
+  override name = 'OtlpExportError';
+  constructor(endpoint: string, reason: string, sent: number, total: number) {
+    super(
+      `Could not send spans to ${endpoint}: ${reason} (${sent} of ${total} session${total === 1 ? '' : 's'} sent before that): check that an OTLP/HTTP receiver runs there and accepts these headers, then export again.`,
+    );
+  }
+}

@@ -179,6 +179,14 @@ export const exportResultJsonSchema = z.object({
   sessions: z.number().int().nonnegative(),
 });
 
+/** `rad stats export --format otlp --json`: what was sent. */
+export const otlpExportResultJsonSchema = z.object({
+  endpoint: z.string().describe('The URL the spans were posted to, without credentials or query'),
+  protocol: z.enum(['http/protobuf', 'http/json']),
+  sessions: z.number().int().nonnegative().describe('Sessions sent, one trace each'),
+  spans: z.number().int().nonnegative().describe('Spans sent: a root span per session, a span per API response or error and per tool call'),
+});
+
 /** `rad init --json`. */
 export const initJsonSchema = z.object({
   root: z.string().describe('Absolute workspace root'),
@@ -240,6 +248,7 @@ export const publishedSchemas = {
   'calendar.schema.json': { schema: calendarJsonSchema, title: 'rad stats calendar --json' },
   'export.schema.json': { schema: exportJsonSchema, title: 'rad stats export' },
   'export-result.schema.json': { schema: exportResultJsonSchema, title: 'rad stats export --output FILE --json' },
+  'otlp-export-result.schema.json': { schema: otlpExportResultJsonSchema, title: 'rad stats export --format otlp --json' },
   'dashboard-result.schema.json': { schema: dashboardResultJsonSchema, title: 'rad stats dashboard --json' },
   'init.schema.json': { schema: initJsonSchema, title: 'rad init --json' },
   'session-start.schema.json': { schema: sessionStartJsonSchema, title: 'rad session start --json' },
@@ -250,6 +259,7 @@ export const publishedSchemas = {
 export type HistoryJson = z.infer<typeof historyJsonSchema>;
 export type CompareJson = z.infer<typeof compareJsonSchema>;
 export type ExportResultJson = z.infer<typeof exportResultJsonSchema>;
+export type OtlpExportResultJson = z.infer<typeof otlpExportResultJsonSchema>;
 export type DashboardResultJson = z.infer<typeof dashboardResultJsonSchema>;
 export type InitJson = z.infer<typeof initJsonSchema>;
 export type SessionStartJson = z.infer<typeof sessionStartJsonSchema>;
