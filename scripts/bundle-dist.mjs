@@ -3,8 +3,8 @@
 // in place: the .d.ts files stay as tsc wrote them. Node 20 has no module compile cache, so each of
 // the ~300 small ES modules `rad stats session` loaded cost a resolve, a read and a compile; bundled
 // (and with zod cut to the parts rad uses) the command starts ~300 ms sooner.
-// Run from a package folder after `tsc`; entries are read from its package.json (exports, main,
-// oclif hooks and commands). Every @radium-stats package stays external, so the CLI and the plugins
+// Run from a package folder after `tsc`; entries are read from its package.json (exports, imports,
+// main, oclif hooks and commands). Every @radium-stats package stays external, so the CLI and the plugins
 // share one core (its tsyringe container, its error classes).
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -42,7 +42,7 @@ function filesUnder(dir) {
   }
 }
 
-/** The dist/*.js files package.json points at: export targets, main, oclif hooks and commands. */
+/** The dist/*.js files package.json points at: export and import targets, main, oclif hooks and commands. */
 function entryPoints() {
   const targets = new Set();
   const add = (target) => {
@@ -52,6 +52,8 @@ function entryPoints() {
   };
   add(pkg.main);
   add(pkg.exports);
+  // Entries private to the package (`#name` imports), such as the CLI's start-up fast paths.
+  add(pkg.imports);
   add(pkg.oclif?.hooks);
   if (typeof pkg.oclif?.commands === 'string') {
     for (const file of filesUnder(path.join(root, pkg.oclif.commands))) if (file.endsWith('.js')) targets.add(file);

@@ -15,6 +15,7 @@ export * from './plugin/fact-sums.js';
 export * from './plugin/validate.js';
 export * from './pricing/types.js';
 export * from './pricing/nano-usd.js';
+export { priceTableManifestFile } from './pricing/data-version.js';
 export * from './ceilings.js';
 export * from './report/schema.js';
 export * from './report/legacy-schema.js';

@@ -2,10 +2,9 @@ import { Flags } from '@oclif/core';
 import { escapeTerminal } from '@radium-stats/core';
 import { RadCommand } from '../base/rad-command.js';
 import { workspaceFlag } from '../base/flags.js';
-import { outputStyle } from '../output/style.js';
 import { parseStatusInput } from '../statusline/input.js';
 import { readStdin } from '../statusline/read-stdin.js';
-import { NOTHING_KNOWN, renderStatusLine } from '../statusline/render.js';
+import { NOTHING_KNOWN, renderStatusLine, statusColor } from '../statusline/render.js';
 import { statusParts } from '../statusline/status-parts.js';
 
 /** `rad statusline`: one line for Claude Code's status bar. */
@@ -36,8 +35,7 @@ export default class Statusline extends RadCommand {
     try {
       const input = parseStatusInput(await readStdin());
       const parts = await statusParts(input, { config: this.config, workspace: flags.workspace, env: process.env, cwd: process.cwd(), nowMs: Date.now(), debug });
-      const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-      line = renderStatusLine(parts, flags.color ? !noColor : outputStyle(process.stdout, process.env).color);
+      line = renderStatusLine(parts, statusColor(flags.color, process.stdout, process.env));
     } catch (error) {
       debug(`failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -6,6 +6,8 @@ const MAX_BYTES = 1024 * 1024;
  * after `timeoutMs` with what arrived, so a writer that never closes the pipe cannot hang the status bar.
  */
 export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs = 1000): Promise<string> {
+  const handed = handedOver();
+  if (handed !== undefined) return Promise.resolve(handed);
   if (stream.isTTY) return Promise.resolve('');
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -26,4 +28,21 @@ export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs =
     stream.once('end', finish);
     stream.once('error', finish);
   });
+}
+
+/**
+ * Where the cached answer leaves the input it read when it cannot answer: stdin can be read once, and
+ * the full command runs next in the same process. A global, not a module variable, so that it holds
+ * however the bundler splits the two entries' modules.
+ */
+const HANDOVER = Symbol.for('radium-stats.statusline.stdin');
+
+/** Leaves stdin's text for the `readStdin` of the full command that runs next in this process. */
+export function handOverStdin(text: string): void {
+  (globalThis as Record<symbol, unknown>)[HANDOVER] = text;
+}
+
+function handedOver(): string | undefined {
+  const text = (globalThis as Record<symbol, unknown>)[HANDOVER];
+  return typeof text === 'string' ? text : undefined;
 }

@@ -1,4 +1,5 @@
-import { escapeTerminal, formatDecimal } from '@radium-stats/core';
+import { escapeTerminal, formatDecimal } from '@radium-stats/core/light';
+import { outputStyle } from '../output/style.js';
 import type { StatusUsage } from './usage.js';
 
 /** What the status line shows; each part is left out when unknown. */
@@ -54,4 +55,10 @@ export function renderStatusLine(parts: StatusParts, color: boolean): string {
   }
   if (out.length === 0) return NOTHING_KNOWN;
   return out.join(color ? sgr('2', SEPARATOR) : SEPARATOR);
+}
+
+/** Whether the line is coloured: `--color` asks for it even in a pipe; otherwise as any output (a TTY, FORCE_COLOR); NO_COLOR always wins. */
+export function statusColor(colorFlag: boolean, stdout: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return colorFlag ? !noColor : outputStyle(stdout, env).color;
 }

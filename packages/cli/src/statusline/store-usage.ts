@@ -1,5 +1,6 @@
-import { importedSessionId, nanoToUsd, type Host, type PeriodUsage, type TimeRange } from '@radium-stats/core';
+import { WorkspacePaths, importedSessionId, nanoToUsd, type Host, type PeriodUsage } from '@radium-stats/core';
 import { periodProvider } from '../time-views/time-view.js';
+import { localDay } from './local-day.js';
 import { cacheHitRate, type StatusUsage } from './usage.js';
 
 /** Id of the Claude Code importer, whose sessions are stored as `claude-code-<session id>`. */
@@ -10,28 +11,30 @@ function statusUsage(u: PeriodUsage): StatusUsage {
   return { costUsd: nanoToUsd(u.costNanoUsd), complete: u.unpricedRequests === 0, ...(rate !== undefined ? { hitRate: rate } : {}) };
 }
 
-/**
- * Today in the local time zone: from local midnight to the next, as `rad stats daily` cuts days (a
- * midnight a clock change skips becomes the first instant after it). Date's own zone rules answer,
- * so no Intl formatter is built: starting one costs about 25 ms, a fifth of the status line's budget.
- */
-export function localDay(nowMs: number): TimeRange {
-  const now = new Date(nowMs);
-  const midnight = (days: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + days).getTime();
-  return [midnight(0), midnight(1)];
+/** A stored session's usage, and whether it was read from its report alone (not folded from its journal, which can depend on whether its recorder still runs). */
+export interface StoredSessionUsage {
+  usage: StatusUsage | undefined;
+  fromReport: boolean;
+}
+
+/** Report and journal files of the Claude Code session `sessionId` (imported as `claude-code-<id>`). */
+export function storedSessionFiles(root: string, sessionId: string): string[] {
+  const id = importedSessionId(CLAUDE_CODE, sessionId);
+  const paths = new WorkspacePaths(root);
+  return [paths.reportFile(id), paths.journalFile(id)];
 }
 
 /**
  * The Claude Code session as the store holds it (imported as `claude-code-<id>`), read from its one
  * report (two stats and a read, no listing); undefined when it was not imported.
  */
-export async function storedSessionUsage(host: Host, sessionId: string): Promise<StatusUsage | undefined> {
+export async function storedSessionUsage(host: Host, sessionId: string): Promise<StoredSessionUsage | undefined> {
   const entry = await host.store.entry(importedSessionId(CLAUDE_CODE, sessionId));
   if (!entry.report && !entry.journal) return undefined;
-  const { report } = await host.store.loadEntry(entry);
+  const { report, origin } = await host.store.loadEntry(entry);
   const provider = periodProvider(host, 'day');
   const section = report.sections[provider.id];
-  return section === undefined ? undefined : statusUsage(provider.period(section).total);
+  return { usage: section === undefined ? undefined : statusUsage(provider.period(section).total), fromReport: origin === 'report' };
 }
 
 /**

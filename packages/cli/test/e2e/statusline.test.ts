@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '@radium-stats/core/testing';
-import { BIN, baseEnv, freshCliHome, rad, radOk, type RadResult } from '../helpers/rad.js';
+import { BIN, CLI_ROOT, baseEnv, freshCliHome, rad, radOk, type RadResult } from '../helpers/rad.js';
 import { jsonOutput } from '../helpers/schemas.js';
 
 const env = { ...freshCliHome(), TZ: 'UTC' };
@@ -29,19 +29,19 @@ function statusJson(fields: { sessionId?: string; dir: string; model?: string; l
   });
 }
 
-/** A Claude Code transcript of session SESSION in `root`, two responses today: 100k uncached, 100k cache-write, 800k cache-read and 10k output tokens. */
-function claudeLogs(root: string): string {
+/** A Claude Code transcript of session `sessionId` in `root`, two responses today: 100k uncached, 100k cache-write, 800k cache-read and 10k output tokens. */
+function claudeLogs(root: string, sessionId = SESSION): string {
   const home = tempDir('rad-statusline-claude-');
   const dir = path.join(home, 'projects', root.replace(/[^a-zA-Z0-9]/g, '-'));
   mkdirSync(dir, { recursive: true });
-  const base = (ts: string) => ({ sessionId: SESSION, cwd: root, timestamp: ts });
+  const base = (ts: string) => ({ sessionId, cwd: root, timestamp: ts });
   const usage = { input_tokens: 50_000, output_tokens: 5_000, cache_read_input_tokens: 400_000, cache_creation_input_tokens: 50_000, cache_creation: { ephemeral_5m_input_tokens: 50_000, ephemeral_1h_input_tokens: 0 } };
   const lines = [
     { ...base(at(today, '00:00:01.000')), type: 'user', message: { role: 'user', content: 'hi' } },
-    { ...base(at(today, '00:00:02.000')), type: 'assistant', requestId: 'r1', message: { id: 'm1', model: MODEL, content: [{ type: 'text', text: 'a' }], usage } },
-    { ...base(at(today, '00:00:03.000')), type: 'assistant', requestId: 'r2', message: { id: 'm2', model: MODEL, content: [{ type: 'text', text: 'b' }], usage } },
+    { ...base(at(today, '00:00:02.000')), type: 'assistant', requestId: `r1-${sessionId}`, message: { id: `m1-${sessionId}`, model: MODEL, content: [{ type: 'text', text: 'a' }], usage } },
+    { ...base(at(today, '00:00:03.000')), type: 'assistant', requestId: `r2-${sessionId}`, message: { id: `m2-${sessionId}`, model: MODEL, content: [{ type: 'text', text: 'b' }], usage } },
   ];
-  writeFileSync(path.join(dir, `${SESSION}.jsonl`), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+  writeFileSync(path.join(dir, `${sessionId}.jsonl`), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
   return home;
 }
 
@@ -55,7 +55,7 @@ function journal(root: string, id: string, start: string, responses: [ts: string
 
 function statusline(input: string, options: { cwd?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): RadResult {
   const result = rad(['statusline', ...(options.args ?? [])], { cwd: options.cwd ?? tempDir(), env: { ...env, ...options.env }, input });
-  expect(result.status).toBe(0);
+  expect(result.status, result.stderr).toBe(0);
   return result;
 }
 
@@ -165,5 +165,150 @@ describe('rad statusline', () => {
       'Sonnet 4.5\u001b[2m · \u001b[0m$10.10 session\u001b[2m · \u001b[0m$13.10 today\u001b[2m · \u001b[0mcache 80%\u001b[2m · \u001b[0m\u001b[32m5h 24%\u001b[0m\u001b[2m · \u001b[0m\u001b[33m7d 68%\u001b[0m\n',
     );
     expect(statusline(input, { args: ['--color'], env: { NO_COLOR: '1' } }).stdout).toBe('Sonnet 4.5 · $10.10 session · $13.10 today · cache 80% · 5h 24% · 7d 68%\n');
+  });
+});
+
+/** Time after which the files rad wrote are old enough for the status line to trust their stamps (the store's 2-second rule). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2_100));
+
+describe('rad statusline cache', () => {
+  let ws: string;
+  let cacheFile: string;
+  let storeFile: string;
+
+  /** A workspace like the one above: Claude Code's session SESSION ($10.10) and $3 of a recorded session today. */
+  function workspace(): string {
+    const root = tempDir('rad-statusline-cache-');
+    radOk(['init', root], { cwd: root, env });
+    writeFileSync(path.join(root, '.radium', 'stats.config.json'), JSON.stringify({ prices: { overrides: { [MODEL]: { input: 10, output: 10 }, 'acme-a': { input: 1, output: 1 } } } }));
+    radOk(['stats', 'import', 'claude-code'], { cwd: root, env: { ...env, CLAUDE_CONFIG_DIR: claudeLogs(root) } });
+    journal(root, 'today', at(today, '00:00:10'), [[at(today, '00:00:20'), 1.5]]);
+    radOk(['stats', 'daily'], { cwd: root, env });
+    return root;
+  }
+
+  /** The cache as JSON, after `edit` changed it (a hand-made figure no store holds proves where an answer came from). */
+  function editCache(edit: (cache: { today: { costUsd: number }; day: number[] }) => void): void {
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { today: { costUsd: number }; day: number[] };
+    edit(cache);
+    writeFileSync(cacheFile, JSON.stringify(cache));
+  }
+
+  /**
+   * Runs the full command until it caches what it read: once nothing in the workspace is recent any
+   * more, and the store has caught up with the last change (a run that brings it up to date writes it).
+   */
+  async function cached(input = statusJson({ dir: ws, limits: false })): Promise<string> {
+    for (let run = 0; run < 3; run++) {
+      await settle();
+      rmSync(cacheFile, { force: true });
+      const { stdout } = statusline(input);
+      if (existsSync(cacheFile)) return stdout;
+    }
+    throw new Error('the status line never cached its figures');
+  }
+
+  const inode = (file: string) => `${statSync(file).ino}:${statSync(file).mtimeMs}`;
+
+  beforeAll(() => {
+    ws = workspace();
+    cacheFile = path.join(ws, '.radium', '_internals', 'statusline.json');
+    storeFile = path.join(ws, '.radium', '_internals', 'stats.db');
+  });
+
+  it('answers from its cache while the store is unchanged, loading neither oclif nor core, and leaves the store untouched', async () => {
+    const line = 'Sonnet 4.5 · $10.10 session · $13.10 today · cache 80%\n';
+    expect(await cached()).toBe(line);
+    const store = inode(storeFile);
+    const report = path.join(tempDir(), 'loaded.txt');
+    writeFileSync(report, '');
+    const fast = statusline(statusJson({ dir: ws, limits: false }), {
+      env: { NODE_OPTIONS: `--import ${path.join(CLI_ROOT, 'test', 'fixtures', 'report-loaded.mjs')}`, RAD_TEST_LOADED_REPORT: report },
+    });
+    expect(fast.stdout).toBe(line);
+    const loaded = readFileSync(report, 'utf8');
+    expect(loaded).not.toContain('/@oclif/core/');
+    expect(loaded).not.toContain('/core/dist/index.js');
+    // A figure only the cache holds shows that the answer came from it.
+    editCache((cache) => (cache.today.costUsd = 99));
+    expect(statusline(statusJson({ dir: ws, limits: false })).stdout).toBe('Sonnet 4.5 · $10.10 session · $99.00 today · cache 80%\n');
+    // Neither the cached answers nor the full command's read wrote to the store.
+    rmSync(cacheFile);
+    expect(statusline(statusJson({ dir: ws, limits: false })).stdout).toBe(line);
+    expect(inode(storeFile)).toBe(store);
+  });
+
+  it('prints the same bytes from its cache as the full command', async () => {
+    const hostile = '\u001b]0;pwned\u0007\u001b[31mOpus\u001b[0m\u202e\u0000';
+    const cases: [string, string[], NodeJS.ProcessEnv][] = [
+      [statusJson({ dir: path.join(ws, 'src') }), [], {}],
+      [statusJson({ dir: ws }), ['--color'], {}],
+      [statusJson({ dir: ws }), ['--color'], { NO_COLOR: '1' }],
+      [statusJson({ dir: ws }), [], { FORCE_COLOR: '1' }],
+      [statusJson({ dir: ws, model: hostile, limits: false }), [], {}],
+      [statusJson({ dir: ws, sessionId: '99999999-2222-4222-8222-222222222222' }), [], {}],
+      [JSON.stringify({ cwd: ws, model: { display_name: 'Opus' } }), [], {}],
+    ];
+    await settle();
+    for (const [input, args, extra] of cases) {
+      rmSync(cacheFile, { force: true });
+      const full = statusline(input, { args, env: extra });
+      // The full command wrote the cache; a second full run would write it again (a new file).
+      const written = inode(cacheFile);
+      const fast = statusline(input, { args, env: extra });
+      expect(inode(cacheFile)).toBe(written);
+      expect(fast).toEqual(full);
+    }
+  });
+
+  it('reads the store again as soon as it changes: a new import, a new recorded session, new prices', async () => {
+    await cached();
+    editCache((cache) => (cache.today.costUsd = 99));
+    const other = '7e7e7e7e-3333-4333-8333-333333333333';
+    radOk(['stats', 'import', 'claude-code'], { cwd: ws, env: { ...env, CLAUDE_CONFIG_DIR: claudeLogs(ws, other) } });
+    // Today: $13.10, and $10.10 of the other session.
+    expect(statusline(statusJson({ dir: ws, limits: false })).stdout).toBe('Sonnet 4.5 · $10.10 session · $23.20 today · cache 80%\n');
+
+    await cached();
+    editCache((cache) => (cache.today.costUsd = 99));
+    journal(ws, 'later', at(today, '00:01:00'), [[at(today, '00:01:10'), 1]]);
+    expect(statusline(statusJson({ dir: ws, limits: false })).stdout).toBe('Sonnet 4.5 · $10.10 session · $25.20 today · cache 80%\n');
+
+    await cached();
+    editCache((cache) => (cache.today.costUsd = 99));
+    writeFileSync(path.join(ws, '.radium', 'stats.config.json'), JSON.stringify({ prices: { overrides: { [MODEL]: { input: 20, output: 20 }, 'acme-a': { input: 1, output: 1 } } } }));
+    expect(statusline(statusJson({ dir: ws, limits: false })).stdout).toBe('Sonnet 4.5 · $20.20 session · $45.40 today · cache 80%\n');
+  });
+
+  it('sees a live session grow, whose journal changes nothing else', async () => {
+    const root = workspace();
+    const line = (input: string) => statusline(input, { cwd: root }).stdout;
+    const input = statusJson({ dir: root, limits: false });
+    const id = radOk(['session', 'start', '--agent', 'statusline-test'], { cwd: root, env }).stdout.trim();
+    await settle();
+    expect(line(input)).toBe('Sonnet 4.5 · $10.10 session · $13.10 today · cache 80%\n');
+    expect(line(input)).toBe('Sonnet 4.5 · $10.10 session · $13.10 today · cache 80%\n');
+    radOk(['session', 'record', '--session-id', id], { cwd: root, env, input: JSON.stringify({ type: 'api.response', model: 'acme-a', engine: 'acme', tokens: { input: 1e6, output: 1e6 } }) });
+    expect(line(input)).toBe('Sonnet 4.5 · $10.10 session · $15.10 today · cache 80%\n');
+  });
+
+  it('is not used on another day, in another time zone, or when it is damaged, and is written again', async () => {
+    const line = await cached();
+    editCache((cache) => {
+      cache.today.costUsd = 99;
+      cache.day = cache.day.map((ms) => ms - 86_400_000);
+    });
+    expect(statusline(statusJson({ dir: ws, limits: false })).stdout).toBe(line);
+
+    await cached();
+    editCache((cache) => (cache.today.costUsd = 99));
+    // Midnight in Tokyo is not midnight in UTC: another day.
+    expect(statusline(statusJson({ dir: ws, limits: false }), { env: { TZ: 'Asia/Tokyo' } }).stdout).not.toContain('$99.00');
+
+    for (const damaged of ['{"v":1,"root":', '[]', JSON.stringify({ v: 1, root: ws, today: 'x' }), '']) {
+      writeFileSync(cacheFile, damaged);
+      expect(statusline(statusJson({ dir: ws, limits: false })).stdout).toBe(line);
+      expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ v: 1, root: ws, today: { costUsd: expect.any(Number) } });
+    }
   });
 });

@@ -10,7 +10,7 @@ import { openDatabase, type Db } from './open-database.js';
 import { countSessions, countSessionsByPeriod, sessionIds, sessionPage, sessionSpan, sessionsNamed, sessionSummaries, typeableIds, type StoreFilter, type TimeRange } from './queries.js';
 import { sumFacts, sumFactsByPeriod } from './sum-facts.js';
 import { sessionColumnValues, sessionsRankedBy, type SessionColumn, type SessionColumnValue } from './session-groups.js';
-import { refreshSessions, syncStore } from './sync.js';
+import { recheckedSessions, refreshSessions, syncStore, type StoredFiles } from './sync.js';
 import { checkedPriceData, keptPriceSessions, repricingCandidates, setCheckedPriceData, setKeptPriceSessions } from './price-check.js';
 
 /** What the store needs from its host. */
@@ -78,6 +78,11 @@ export class StatsStore {
   /** Brings the store up to date with the sessions folder (`force`: list it even when its stamp is unchanged). */
   async sync(force = false): Promise<void> {
     await syncStore({ db: this.db, ...this.deps, tables: this.tables, now: this.deps.now ?? Date.now }, force);
+  }
+
+  /** The sessions a sync reads again even when the sessions folder is unchanged, with the file stamps it compares (see recheckedSessions). */
+  recheckedSessions(): StoredFiles[] {
+    return recheckedSessions(this.db);
   }
 
   /** Reads these sessions' files again (written or removed behind the folder's stamp). */

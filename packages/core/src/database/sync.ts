@@ -50,10 +50,19 @@ function unchanged(stored: StoredStamps | undefined, entry: SessionEntry, nowMs:
   return endedReport(stored) ? report && entry.report !== undefined : report && same(stored.journal_size, stored.journal_mtime_ms, entry.journal);
 }
 
+/** The stored sessions folder stamp, as JSON. */
+function storedDirStampText(db: Db): string | undefined {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'sessions_dir'").get() as { value: string } | undefined;
+  return row?.value;
+}
+
+/** Stored sessions a sync reads again even when the sessions folder is unchanged: live ones (always) and those folded from a journal alone (when it changed). */
+const RECHECKED_WHERE = "WHERE status = 'live' OR report_size IS NULL";
+
 /** Reads the stored sessions folder stamp. */
 function storedDirStamp(db: Db): DirStamp | null {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'sessions_dir'").get() as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as DirStamp) : null;
+  const text = storedDirStampText(db);
+  return text === undefined ? null : (JSON.parse(text) as DirStamp);
 }
 
 /**
@@ -75,7 +84,7 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     // Same entries as last time. What can still have changed without a new entry: live sessions
     // (their journals grow), sessions folded from a journal alone, and files that could not be read
     // (checked again, and warned about again). A report rewritten in place is checked when shown.
-    stamps = stampsOf("WHERE status = 'live' OR report_size IS NULL");
+    stamps = stampsOf(RECHECKED_WHERE);
     entries = await Promise.all([...stamps.keys(), ...broken.keys()].map((id) => reports.entry(id)));
   } else {
     stamps = stampsOf('');
@@ -105,7 +114,37 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   await writeSessions(deps, changed, bulk);
   // A rebuild by an earlier release marked the rollups stale until its end: one killed halfway left the mark.
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(db, tables);
-  if (dir) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(JSON.stringify(dir));
+  // Written only when it changed: a store nothing changed in is left untouched, so its file's stamp
+  // proves to readers that nothing did (`rad statusline` answers from its cache while it holds).
+  const stamp = dir && JSON.stringify(dir);
+  if (stamp && stamp !== storedDirStampText(db)) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(stamp);
+}
+
+/** A session's files as the store last read them; a null size: the file was not there. */
+export interface StoredFiles {
+  id: string;
+  live: boolean;
+  report: { size: number | null; mtimeMs: number | null };
+  journal: { size: number | null; mtimeMs: number | null };
+}
+
+/**
+ * The sessions a sync reads again even when the sessions folder is unchanged (RECHECKED_WHERE, and
+ * unreadable ones), with the stamps it compares their files against: while the folder and those
+ * files match, not too recently written to trust, and none is live, a sync reads nothing.
+ */
+export function recheckedSessions(db: Db): StoredFiles[] {
+  const columns = 'report_size, report_mtime_ms, journal_size, journal_mtime_ms';
+  const rows = [
+    ...(db.prepare(`SELECT id, status, ${columns} FROM sessions ${RECHECKED_WHERE}`).all() as StoredStamps[]),
+    ...(db.prepare(`SELECT id, NULL AS status, ${columns} FROM broken`).all() as StoredStamps[]),
+  ];
+  return rows.map((r) => ({
+    id: r.id,
+    live: r.status === 'live',
+    report: { size: r.report_size, mtimeMs: r.report_mtime_ms },
+    journal: { size: r.journal_size, mtimeMs: r.journal_mtime_ms },
+  }));
 }
 
 /** Remakes every rollup from its rows and clears the stale mark, in one write transaction. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,29 +17,33 @@ export interface PricedModel {
 let tableVersion: string | undefined;
 
 /**
- * The price package's package.json as Node would find it from here: in the nearest `node_modules`
- * that has it. Read directly, since every command that reads a report asks and a module resolution
- * costs milliseconds; the resolver is the fallback for layouts this walk does not know.
+ * Path of the price package's package.json as Node would find it from here: in the nearest
+ * `node_modules` that has it (a module resolution costs milliseconds, and every command that reads
+ * a report asks), else where the resolver finds it; undefined when neither does. Its change (an
+ * update of the price data) changes what sessions cost: caches of figures (`rad statusline`'s) watch it.
  */
-function readManifest(): string {
+export function priceTableManifestFile(): string | undefined {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    try {
-      return readFileSync(path.join(dir, 'node_modules', ...PACKAGE.split('/'), 'package.json'), 'utf8');
-    } catch {
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
+    const file = path.join(dir, 'node_modules', ...PACKAGE.split('/'), 'package.json');
+    if (existsSync(file)) return file;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
   }
-  return readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve(PACKAGE)), '..', 'package.json'), 'utf8');
+  try {
+    return path.join(path.dirname(createRequire(import.meta.url).resolve(PACKAGE)), '..', 'package.json');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Version of the installed price package, read once from its package.json (its data carries no date of its own). */
 export function tablePackageVersion(): string {
   if (tableVersion !== undefined) return tableVersion;
   try {
-    const manifest = JSON.parse(readManifest()) as { name?: string; version?: string };
+    const file = priceTableManifestFile();
+    const manifest = (file === undefined ? {} : JSON.parse(readFileSync(file, 'utf8'))) as { name?: string; version?: string };
     tableVersion = manifest.name === PACKAGE && manifest.version ? manifest.version : 'unknown';
   } catch {
     tableVersion = 'unknown';

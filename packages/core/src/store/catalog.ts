@@ -16,6 +16,13 @@ import { repriceChangedSessions } from './reprice-sessions.js';
 export { summarizeReport, type SessionSummary } from '../database/summary.js';
 export type { ProgressListener } from '../database/progress.js';
 
+/** A file as the store last read it; a null size: it was not there (a null time: not recorded). */
+export interface StoredFileStamp {
+  file: string;
+  size: number | null;
+  mtimeMs: number | null;
+}
+
 /** Shortest start of an id that is looked up as a prefix. */
 const MIN_ID_PREFIX = 4;
 /** Matches an ambiguous prefix lists. */
@@ -159,6 +166,21 @@ export class SessionCatalog {
   /** Id of the most recent live session, or undefined when none is live. */
   async latestLiveId(): Promise<string | undefined> {
     return (await this.store()).ids({ status: 'live' })[0];
+  }
+
+  /**
+   * The files that, unchanged, prove the store's next sync reads nothing while the sessions folder
+   * is unchanged too: each with the size and modification time the store read it with (a null
+   * size: it was not there). Undefined while a session is live: a sync reads those at every run.
+   */
+  async recheckedFiles(): Promise<StoredFileStamp[] | undefined> {
+    const sessions = (await this.store()).recheckedSessions();
+    if (sessions.some((s) => s.live)) return undefined;
+    const paths = this.reports.paths;
+    return sessions.flatMap((s) => [
+      { file: paths.reportFile(s.id), ...s.report },
+      { file: paths.journalFile(s.id), ...s.journal },
+    ]);
   }
 
   /**

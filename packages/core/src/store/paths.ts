@@ -1,8 +1,8 @@
 import path from 'node:path';
+import { WORKSPACE_DIR } from '../workspace/nearest.js';
 import { assertSessionId } from './session-id.js';
 
-/** Folder name that marks a workspace root. */
-export const WORKSPACE_DIR = '.radium';
+export { WORKSPACE_DIR } from '../workspace/nearest.js';
 
 /** Where every file of a workspace lives. */
 export class WorkspacePaths {
