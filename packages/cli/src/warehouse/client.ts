@@ -1,6 +1,9 @@
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { WarehouseError } from './errors.js';
+import type { WarehouseExecutor } from './executor.js';
 import type { WarehouseTarget } from './settings.js';
+
+export type { WarehouseExecutor } from './executor.js';
 
 /** How long one statement may take before the push gives up (a big batch insert included). */
 const REQUEST_TIMEOUT_MS = 120_000;
@@ -21,7 +24,7 @@ export function clickhouseCode(message: string): number | undefined {
 }
 
 /** The statements a push runs, each failure turned into a one-line WarehouseError without credentials. */
-export class Warehouse {
+export class Warehouse implements WarehouseExecutor {
   private constructor(
     private readonly client: ClickHouseClient,
     readonly target: WarehouseTarget,
@@ -70,25 +73,29 @@ export class Warehouse {
     }
   }
 
-  /** One line naming the warehouse, what went wrong and what to do; credentials redacted. */
   private toError(error: unknown): WarehouseError {
-    const raw = error instanceof Error ? error.message : String(error);
-    const first = raw.split('\n').find((line) => line.trim() !== '') ?? raw;
-    const code = clickhouseCode(raw);
-    const errno = (error as { code?: unknown })?.code;
-    let reason: string;
-    let hint: string;
-    if (code !== undefined) {
-      reason = first.replace(/^Code: \d+[.,]\s*(e\.displayText\(\) = )?(DB::Exception: )?/, '').replace(/,?\s*e\.what\(\) = .*$/, '').replace(/\s*\(version [^)]*\)\s*$/, '');
-      hint = HINTS[code] ?? 'see the ClickHouse server log';
-    } else if (typeof errno === 'string' && /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT|EPIPE|EAI_AGAIN)$/.test(errno)) {
-      reason = errno;
-      hint = 'check that ClickHouse is running there and the URL is right, then push again (it resumes)';
-    } else {
-      reason = first;
-      hint = 'check the warehouse and push again (it resumes)';
-    }
-    const line = `The warehouse ${this.target.display} failed${code !== undefined ? ` (ClickHouse code ${code})` : ''}: ${reason.trim()}: ${hint}.`;
-    return new WarehouseError(this.target.redactor.redact(line.replace(/[\r\n\t]+/g, ' ')), code);
+    return warehouseError(this.target, error);
   }
+}
+
+/** A failure of a statement on `target` as one line naming the warehouse, what went wrong and what to do; credentials redacted. */
+export function warehouseError(target: WarehouseTarget, error: unknown): WarehouseError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const first = raw.split('\n').find((line) => line.trim() !== '') ?? raw;
+  const code = clickhouseCode(raw);
+  const errno = (error as { code?: unknown })?.code;
+  let reason: string;
+  let hint: string;
+  if (code !== undefined) {
+    reason = first.replace(/^Code: \d+[.,]\s*(e\.displayText\(\) = )?(DB::Exception: )?/, '').replace(/,?\s*e\.what\(\) = .*$/, '').replace(/\s*\(version [^)]*\)\s*$/, '');
+    hint = HINTS[code] ?? 'see the ClickHouse server log';
+  } else if (typeof errno === 'string' && /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT|EPIPE|EAI_AGAIN)$/.test(errno)) {
+    reason = errno;
+    hint = 'check that ClickHouse is running there and the URL is right, then push again (it resumes)';
+  } else {
+    reason = first;
+    hint = 'check the warehouse and push again (it resumes)';
+  }
+  const line = `The warehouse ${target.display} failed${code !== undefined ? ` (ClickHouse code ${code})` : ''}: ${reason.trim()}: ${hint}.`;
+  return new WarehouseError(target.redactor.redact(line.replace(/[\r\n\t]+/g, ' ')), code);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FactRow, PushSession, PushedSession, StatsStore, StoredFactTable } from '@radium-stats/core';
-import type { Warehouse } from './client.js';
+import type { WarehouseExecutor } from './executor.js';
 import { ensureSchema, factTableName, pushableTables } from './schema.js';
 import { sqlTable } from './sql.js';
 
@@ -24,7 +24,7 @@ export interface PushResult {
 }
 
 /** What the local store records pushes under: the warehouse and the identity the rows carry. */
-export const targetKey = (w: Warehouse): string => JSON.stringify([w.target.url, w.target.database, w.target.team, w.target.developer, w.target.machine]);
+export const targetKey = (w: WarehouseExecutor): string => JSON.stringify([w.target.url, w.target.database, w.target.team, w.target.developer, w.target.machine]);
 
 /**
  * A session's rows in one table, one per key (bucket and dimensions): rows of the same key are summed,
@@ -87,7 +87,7 @@ function readRows(store: StatsStore, tables: readonly StoredFactTable[], session
  */
 export async function pushSessions(
   store: StatsStore,
-  warehouse: Warehouse,
+  warehouse: WarehouseExecutor,
   options: { warn: (message: string) => void; progress?: (done: number, total: number) => void; now?: () => number; batch?: number },
 ): Promise<PushResult> {
   const key = targetKey(warehouse);

@@ -1,5 +1,5 @@
 import type { FactColumn, StoredFactTable } from '@radium-stats/core';
-import type { Warehouse } from './client.js';
+import type { WarehouseExecutor } from './executor.js';
 import { WarehouseError } from './errors.js';
 import { sqlIdentifier, sqlString, sqlTable } from './sql.js';
 
@@ -73,7 +73,7 @@ export function pushableTables(tables: readonly StoredFactTable[], warn: (messag
 }
 
 /** Applied schema versions, highest first. */
-async function appliedVersion(warehouse: Warehouse, database: string): Promise<number> {
+async function appliedVersion(warehouse: WarehouseExecutor, database: string): Promise<number> {
   await warehouse.command(`CREATE TABLE IF NOT EXISTS ${sqlTable(database, 'schema_version')} (version UInt32, applied_ms UInt64) ENGINE = MergeTree ORDER BY version`);
   const rows = await warehouse.rows<{ version: number }>(`SELECT max(version) AS version FROM ${sqlTable(database, 'schema_version')}`);
   return Number(rows[0]?.version ?? 0);
@@ -84,7 +84,7 @@ async function appliedVersion(warehouse: Warehouse, database: string): Promise<n
  * recorded when done), and a table per fact table, with measure columns a newer declaration added.
  * A dimension a table lacks would change its key: that is an error naming the table.
  */
-export async function ensureSchema(warehouse: Warehouse, tables: readonly StoredFactTable[]): Promise<void> {
+export async function ensureSchema(warehouse: WarehouseExecutor, tables: readonly StoredFactTable[]): Promise<void> {
   const db = warehouse.target.database;
   await warehouse.command(`CREATE DATABASE IF NOT EXISTS ${sqlIdentifier(db)}`);
   const applied = await appliedVersion(warehouse, db);
