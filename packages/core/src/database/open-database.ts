@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { StoreTooNewError } from '../errors.js';
-import { KEPT_TABLES_PREFIX, SCHEMA, STORE_VERSION } from './schema.js';
+import { KEPT_TABLE_PREFIXES, SCHEMA, STORE_VERSION } from './schema.js';
 
 /** A connection to the stats database. */
 export type Db = Database.Database;
@@ -39,9 +39,9 @@ function openAndMigrate(file: string): Db {
         // Another process may have made the schema while this one waited for the write lock.
         if ((db.pragma('user_version', { simple: true }) as number) >= STORE_VERSION) return;
         // A cache: an older store's tables go, and every report is read again into the new ones.
-        // The import state is not the cache's: its tables have their own version and stay.
+        // The import state and the warehouse's push records are not the cache's: their tables stay.
         const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-        for (const name of tables) if (!name.startsWith(KEPT_TABLES_PREFIX)) db.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);
+        for (const name of tables) if (!KEPT_TABLE_PREFIXES.some((prefix) => name.startsWith(prefix))) db.exec(`DROP TABLE "${name.replace(/"/g, '""')}"`);
         db.exec(SCHEMA);
         db.pragma(`user_version = ${STORE_VERSION}`);
       }).immediate();

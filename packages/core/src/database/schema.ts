@@ -48,10 +48,11 @@ export const SCHEMA = `
 `;
 
 /**
- * Tables whose names start with this are not the cache's and are kept when SCHEMA's version changes:
- * the import state (importing/state-tables.ts), versioned apart in its own `import_meta`.
+ * Tables whose names start with one of these are not the cache's and are kept when SCHEMA's version
+ * changes: the import state (importing/state-tables.ts, versioned apart in its own `import_meta`) and
+ * what was pushed to a team warehouse (warehouse-pushed.ts), neither of which the reports can give back.
  */
-export const KEPT_TABLES_PREFIX = 'import_';
+export const KEPT_TABLE_PREFIXES = ['import_', 'warehouse_'] as const;
 
 /**
  * Version of SCHEMA, the newest this code reads. 1: the first store (sessions keyed by id, a summary

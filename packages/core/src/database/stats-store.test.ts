@@ -149,6 +149,8 @@ describe('the stats store', () => {
     // The first store's sessions table had no integer key, and a summary of every session.
     const old = new Database(dbFile(host));
     old.exec('DROP TABLE sessions; CREATE TABLE sessions (id TEXT PRIMARY KEY, summary TEXT); INSERT INTO sessions VALUES (\'s1\', \'{}\')');
+    // What no report can give back stays: the import state and the warehouse's push records.
+    old.exec("CREATE TABLE import_x (v TEXT); INSERT INTO import_x VALUES ('kept'); CREATE TABLE warehouse_x (v TEXT); INSERT INTO warehouse_x VALUES ('kept')");
     old.pragma('user_version = 1');
     old.close();
     const store = await open(host);
@@ -157,6 +159,7 @@ describe('the stats store', () => {
     store.close();
     const again = new Database(dbFile(host));
     expect(again.pragma('user_version', { simple: true })).toBe(STORE_VERSION);
+    expect(again.prepare('SELECT v FROM import_x UNION ALL SELECT v FROM warehouse_x').pluck().all()).toEqual(['kept', 'kept']);
     again.close();
   });
 
