@@ -1,0 +1,131 @@
+import type { StoreFilter, StoredFactTable, TimeRange } from '@radium-stats/core';
+import { factTableName } from './schema.js';
+import { sqlIdentifier, sqlString, sqlTable } from './sql.js';
+
+/** What the team views may group by: a stamp column of every row, or a session column. */
+export type TeamGroupBy = 'developer' | 'project' | 'agent';
+
+/** Who the team views are about, besides the usual filters. */
+export interface TeamScope {
+  developer?: string | undefined;
+  machine?: string | undefined;
+  by?: TeamGroupBy | undefined;
+}
+
+/** Column names of answers that no declared column can have (a colon). */
+export const BY = '`:by`';
+export const PERIOD = '`:period`';
+
+const KEY = 'developer, machine, session_id';
+const int = (n: number) => String(Math.trunc(n));
+const and = (parts: string[]) => (parts.length === 0 ? '1' : parts.join(' AND '));
+const hasModel = (t: StoredFactTable) => t.table.dimensions.some((d) => d.name === 'model');
+
+/** Stamp conditions: developer and machine. */
+function stampWhere(scope: TeamScope): string[] {
+  const parts: string[] = [];
+  if (scope.developer !== undefined) parts.push(`developer = ${sqlString(scope.developer)}`);
+  if (scope.machine !== undefined) parts.push(`machine = ${sqlString(scope.machine)}`);
+  return parts;
+}
+
+/** A project folder or anything below it (byte lengths: ClickHouse's substring counts bytes). */
+function projectWhere(project: string): string {
+  const base = project.replace(/\/+$/, '');
+  const below = `${base}/`;
+  return `(project = ${sqlString(base)} OR substring(ifNull(project, ''), 1, ${Buffer.byteLength(below)}) = ${sqlString(below)})`;
+}
+
+/** Conditions on the `sessions` table of the filter's session part (not its dates), like the local store's. */
+function sessionFilterWhere(db: string, filter: StoreFilter, tables: readonly StoredFactTable[]): string[] {
+  const parts: string[] = [];
+  if (filter.agent !== undefined) parts.push(`agent = ${sqlString(filter.agent)}`);
+  if (filter.source !== undefined) parts.push(`source = ${sqlString(filter.source)}`);
+  if (filter.status !== undefined) parts.push(`status = ${sqlString(filter.status)}`);
+  if (filter.project !== undefined) parts.push(projectWhere(filter.project));
+  return parts.concat(usedModels(db, filter, tables) ?? []);
+}
+
+/** Sessions that used one of the filter's models, in any table with a model dimension. */
+function usedModels(db: string, filter: StoreFilter, tables: readonly StoredFactTable[]): string | undefined {
+  if (!filter.models) return undefined;
+  const withModel = tables.filter(hasModel);
+  if (withModel.length === 0) return '0';
+  return `(${withModel.map((t) => `(${KEY}) IN (SELECT ${KEY} FROM ${sqlTable(db, factTableName(t))} FINAL WHERE model IN (${modelList(filter)}))`).join(' OR ')})`;
+}
+
+const modelList = (filter: StoreFilter) => filter.models!.map(sqlString).join(', ');
+
+/**
+ * The period of a time (1-based; 0: none) among ranges that do not overlap, as a ClickHouse
+ * expression; undefined ends are open. A multiIf, not a lambda: 18.16 loses a lambda's columns under a WHERE.
+ */
+function periodIndex(column: string, ranges: readonly TimeRange[]): string {
+  const tests = ranges.map(([f, t], i) => {
+    const parts = [...(f === undefined ? [] : [`${column} >= ${int(f)}`]), ...(t === undefined ? [] : [`${column} < ${int(t)}`])];
+    return `${parts.length === 0 ? '1' : parts.join(' AND ')}, ${i + 1}`;
+  });
+  return `multiIf(${tests.join(', ')}, 0)`;
+}
+
+/** The ranges split into lists of ranges that do not overlap, each with the ranges' own indexes: one query each. */
+export function layers(ranges: readonly TimeRange[]): { index: number; range: TimeRange }[][] {
+  const out: { index: number; range: TimeRange }[][] = [];
+  const overlaps = (a: TimeRange, b: TimeRange) => (a[0] ?? -Infinity) < (b[1] ?? Infinity) && (b[0] ?? -Infinity) < (a[1] ?? Infinity);
+  ranges.forEach((range, index) => {
+    const layer = out.find((l) => l.every((r) => !overlaps(r.range, range)));
+    if (layer) layer.push({ index, range });
+    else out.push([{ index, range }]);
+  });
+  return out;
+}
+
+/** The sessions subquery joined to rows for a session filter or a session-column grouping; undefined when neither is asked. */
+function sessionJoin(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[]): string | undefined {
+  const where = sessionFilterWhere(db, filter, tables).concat(stampWhere(scope));
+  const sessionBy = scope.by === 'project' || scope.by === 'agent';
+  if (where.length === stampWhere(scope).length && !sessionBy) return undefined;
+  const by = sessionBy ? `, ${scope.by} AS ${BY}` : '';
+  return `ANY INNER JOIN (SELECT ${KEY}${by} FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}) USING (${KEY})`;
+}
+
+/**
+ * One fact table summed in ClickHouse per period of `ranges` (which must not overlap), group (`:by`)
+ * and every dimension, over the rows (read through FINAL, so a resent row counts once) of the
+ * filter's buckets, sessions and scope.
+ */
+export function sumFactsSql(db: string, t: StoredFactTable, filter: StoreFilter, scope: TeamScope, ranges: readonly TimeRange[], tables: readonly StoredFactTable[]): string {
+  const dims = t.table.dimensions.map((d) => sqlIdentifier(d.name));
+  const measures = t.table.measures.map((m) => sqlIdentifier(m.name));
+  const inner = stampWhere(scope);
+  if (filter.sinceMs !== undefined) inner.push(`bucket >= ${int(filter.sinceMs)}`);
+  if (filter.untilMs !== undefined) inner.push(`bucket < ${int(filter.untilMs)}`);
+  // A model filter picks a model table's own rows; other tables follow the sessions that used one (the join).
+  if (filter.models && hasModel(t)) inner.push(`model IN (${modelList(filter)})`);
+  const join = sessionJoin(db, hasModel(t) ? { ...filter, models: undefined } : filter, scope, tables);
+  const stampBy = scope.by === 'developer' ? `, developer AS ${BY}` : '';
+  // 18.16 cannot name a lambda's result in the WHERE of its own SELECT: the period is picked inside, tested outside.
+  const rows = `SELECT ${[KEY, ...dims, ...measures].join(', ')}${stampBy}, ${periodIndex('bucket', ranges)} AS ${PERIOD}
+    FROM ${sqlTable(db, factTableName(t))} FINAL WHERE ${and(inner)}`;
+  const group = [...(scope.by ? [BY] : []), PERIOD, ...dims];
+  return `SELECT ${[...group, ...measures.map((m) => `sum(${m}) AS ${m}`)].join(', ')}
+    FROM (${rows}) ${join ?? ''} WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
+}
+
+/** Sessions counted per period (by start; `ranges` must not overlap) and group. */
+export function countSessionsSql(db: string, filter: StoreFilter, scope: TeamScope, ranges: readonly TimeRange[], tables: readonly StoredFactTable[]): string {
+  const where = [...stampWhere(scope), ...sessionFilterWhere(db, filter, tables)];
+  if (filter.sinceMs !== undefined) where.push(`start_ms >= ${int(filter.sinceMs)}`);
+  if (filter.untilMs !== undefined) where.push(`start_ms < ${int(filter.untilMs)}`);
+  const by = scope.by ? `, ${scope.by} AS ${BY}` : '';
+  const rows = `SELECT ${periodIndex('start_ms', ranges)} AS ${PERIOD}${by} FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}`;
+  const group = [...(scope.by ? [BY] : []), PERIOD];
+  return `SELECT ${group.join(', ')}, count() AS n FROM (${rows}) WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
+}
+
+/** The first start and last end (now for a live session) of the selected sessions, ignoring the filter's dates. */
+export function spanSql(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[], nowMs: number): string {
+  const where = [...stampWhere(scope), ...sessionFilterWhere(db, filter, tables)];
+  return `SELECT count() AS n, min(start_ms) AS first, max(if(status = 'live', greatest(toInt64(${int(nowMs)}), start_ms), ifNull(end_ms, start_ms))) AS last
+    FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}`;
+}

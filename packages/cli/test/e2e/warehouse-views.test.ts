@@ -1,0 +1,163 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '@radium-stats/core/testing';
+import { freshCliHome, rad, radOk, type RadResult } from '../helpers/rad.js';
+import { CLICKHOUSE_INSTALL, CLICKHOUSE_MISSING, CLICKHOUSE_PASSWORD, CLICKHOUSE_REQUIRED, CLICKHOUSE_SERVER, CLICKHOUSE_USER, startClickHouse, type ClickHouseServer } from '../helpers/clickhouse.js';
+
+/** A model name that breaks SQL or a terminal built by pasting. */
+const HOSTILE_MODEL = "opus'); DROP TABLE radium.sessions; --\u001b[31m";
+const HOSTILE_DEVELOPER = "o'brien\\dev@example.com";
+
+interface Response {
+  model: string;
+  input: number;
+  output: number;
+  /** Minutes after the session's start. */
+  at?: number;
+}
+
+/** Writes an ended session's journal starting `hoursAgo` hours ago: its API responses and a tool call. */
+function writeSession(root: string, id: string, agent: string, hoursAgo: number, responses: Response[]): void {
+  const base = Date.now() - hoursAgo * 3_600_000;
+  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
+  const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: root, agent }];
+  responses.forEach((r, i) =>
+    events.push({ type: 'api.response', ts: at(r.at ?? 1 + i), model: r.model, engine: 'anthropic', durationMs: 1_000, tokens: { input: r.input, output: r.output, cacheRead: 100, cacheWrite: 10 } }),
+  );
+  events.push({ type: 'tool.call', ts: at(20), name: 'Bash', durationMs: 50, success: true });
+  events.push({ type: 'session.end', ts: at(30) });
+  writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+}
+
+interface ModelRow {
+  model: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  costUsd: number;
+}
+
+/** Per model: requests, tokens and cost in nano-USD (exact integers), summed over views. */
+function perModel(...views: { models: ModelRow[] }[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const view of views) {
+    for (const m of view.models) {
+      const sums = (out[m.model] ??= [0, 0, 0, 0, 0]);
+      [m.requests, m.inputTokens, m.outputTokens, m.cacheReadTokens, Math.round(m.costUsd * 1e9)].forEach((n, i) => (sums[i]! += n));
+    }
+  }
+  return out;
+}
+
+const skip = CLICKHOUSE_MISSING && !CLICKHOUSE_REQUIRED;
+if (skip) console.warn(`The warehouse view tests are skipped: ${CLICKHOUSE_SERVER} is missing; ${CLICKHOUSE_INSTALL}.`);
+
+describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skipped: ${CLICKHOUSE_INSTALL})` : ''}`, () => {
+  let server: ClickHouseServer;
+  let alice: string;
+  let bob: string;
+  let env: NodeJS.ProcessEnv;
+  const json = <T>(cwd: string, args: string[]): T => JSON.parse(radOk(['stats', ...args, '--json'], { cwd, env }).stdout) as T;
+  const noCredentials = (result: RadResult) => {
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text).not.toContain(CLICKHOUSE_PASSWORD);
+      expect(text).not.toContain(encodeURIComponent(CLICKHOUSE_PASSWORD));
+    }
+  };
+
+  beforeAll(async () => {
+    if (CLICKHOUSE_MISSING) throw new Error(`RADIUM_REQUIRE_CLICKHOUSE=1 but ${CLICKHOUSE_SERVER} is missing: ${CLICKHOUSE_INSTALL}.`);
+    server = await startClickHouse();
+    alice = await tempWorkspace();
+    bob = await tempWorkspace();
+    writeSession(alice, 'a-1', 'claude', 50, [
+      { model: 'claude-opus-4-1', input: 1_000, output: 200 },
+      { model: HOSTILE_MODEL, input: 3_000, output: 50 },
+    ]);
+    writeSession(alice, 'a-2', 'codex', 2, [{ model: 'claude-haiku-4-5', input: 123_456, output: 7_890 }]);
+    writeSession(bob, 'b-1', 'claude', 3, [
+      { model: 'claude-opus-4-1', input: 77, output: 9 },
+      { model: 'claude-haiku-4-5', input: 5, output: 5 },
+    ]);
+    writeSession(bob, 'b-2', 'claude', 30, [{ model: 'claude-opus-4-1', input: 999_999, output: 12_345 }]);
+    writeFileSync(path.join(alice, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: HOSTILE_DEVELOPER, machine: 'laptop-a' } }));
+    writeFileSync(path.join(bob, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: 'bob@example.com', machine: 'desk-b' } }));
+    env = { ...freshCliHome(), TZ: 'UTC', RADIUM_WAREHOUSE_URL: `http://${CLICKHOUSE_USER}:${encodeURIComponent(CLICKHOUSE_PASSWORD)}@127.0.0.1:${server.port}` };
+    radOk(['stats', 'push'], { cwd: alice, env });
+    radOk(['stats', 'push'], { cwd: bob, env });
+    // A second push of everything (the local record deleted) must count nothing twice.
+    for (const name of ['stats.db', 'stats.db-wal', 'stats.db-shm']) rmSync(path.join(bob, '.radium', '_internals', name), { force: true });
+    radOk(['stats', 'push'], { cwd: bob, env });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('model --warehouse --json is the sum of every developer’s local model view, tokens and cost exact', () => {
+    const team = json<{ models: ModelRow[]; scope: { sessions: number } }>(alice, ['model', '--warehouse']);
+    const local = [json<{ models: ModelRow[] }>(alice, ['model']), json<{ models: ModelRow[] }>(bob, ['model'])];
+    expect(perModel(team)).toEqual(perModel(...local));
+    expect(team.scope.sessions).toBe(4);
+  });
+
+  it('--developer and --machine give that developer’s local view exactly (JSON equal)', () => {
+    expect(json(bob, ['model', '--warehouse', '--developer', HOSTILE_DEVELOPER])).toEqual(json(alice, ['model']));
+    expect(json(alice, ['engine', '--warehouse', '--machine', 'desk-b'])).toEqual(json(bob, ['engine']));
+  });
+
+  it('--by developer gives one group per developer, each equal to their local view, grouped in ClickHouse', () => {
+    const { groups } = json<{ groups: ({ by: string; value: string } & Record<string, unknown>)[] }>(alice, ['model', '--warehouse', '--by', 'developer']);
+    expect(groups.map((g) => [g.by, g.value])).toEqual([
+      ['developer', 'bob@example.com'],
+      ['developer', HOSTILE_DEVELOPER],
+    ]);
+    const { by: _b, value: _v, ...bobView } = groups[0]!;
+    const { by: _b2, value: _v2, ...aliceView } = groups[1]!;
+    expect(bobView).toEqual(json(bob, ['model']));
+    expect(aliceView).toEqual(json(alice, ['model']));
+  });
+
+  it('--by agent splits sessions by agent', () => {
+    const { groups } = json<{ groups: { value: string; scope: { sessions: number } }[] }>(alice, ['model', '--warehouse', '--by', 'agent']);
+    expect(groups.map((g) => [g.value, g.scope.sessions])).toEqual([
+      ['claude', 3],
+      ['codex', 1],
+    ]);
+  });
+
+  it('daily --warehouse for one developer equals their local daily view; for everyone its total sums both', () => {
+    expect(json(alice, ['daily', '--warehouse', '--developer', 'bob@example.com'])).toEqual(json(bob, ['daily']));
+    const team = json<{ total: { requests: number; inputTokens: number; sessions: number } }>(alice, ['monthly', '--warehouse']);
+    const local = [json<typeof team>(alice, ['monthly']), json<typeof team>(bob, ['monthly'])];
+    expect(team.total.sessions).toBe(4);
+    expect(team.total.requests).toBe(local[0]!.total.requests + local[1]!.total.requests);
+    expect(team.total.inputTokens).toBe(local[0]!.total.inputTokens + local[1]!.total.inputTokens);
+    const grouped = json<{ groups: { value: string; periods: unknown[] }[] }>(alice, ['weekly', '--warehouse', '--by', 'developer']);
+    expect(grouped.groups.map((g) => g.value)).toEqual(['bob@example.com', HOSTILE_DEVELOPER]);
+  });
+
+  it('prints hostile names safely and never a credential', () => {
+    const result = rad(['stats', 'model', '--warehouse', '--by', 'developer'], { cwd: bob, env });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('\u001b[31m');
+    expect(result.stdout).toContain("o'brien\\dev@example.com");
+    noCredentials(result);
+  });
+
+  it('says how to configure a warehouse when none is, in one line', () => {
+    const result = rad(['stats', 'model', '--warehouse'], { cwd: alice, env: { ...env, RADIUM_WAREHOUSE_URL: '' } });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim()).toBe('Error: No warehouse configured: set `warehouse.url` in .radium/stats.config.json or ~/.config/radium/stats.config.json, or RADIUM_WAREHOUSE_URL.');
+  });
+
+  it('names the developer without sessions in one line, without a credential', () => {
+    const result = rad(['stats', 'daily', '--warehouse', '--developer', 'nobody'], { cwd: alice, env });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^Error: The warehouse http:\/\/127\.0\.0\.1:\d+ \(database radium\) has no sessions of developer "nobody": push some/);
+    noCredentials(result);
+  });
+});
