@@ -237,6 +237,19 @@ export const dashboardResultJsonSchema = z.object({
   bytes: count.describe('Size of the file written, in bytes'),
 });
 
+/** What a group of `--by` is, in the team views' JSON. */
+const teamGroup = {
+  by: z.enum(['developer', 'project', 'agent']).describe('What the views are grouped by (--by)'),
+  value: z.string().nullable().describe('The developer, project or agent of this group; null for sessions without one'),
+};
+
+/** `rad stats model|engine|daily|weekly|monthly --warehouse --by … --json`: one entry per group, each the view's own JSON. */
+export const teamGroupsJsonSchema = z.object({
+  groups: z
+    .array(z.union([modelJsonSchema.extend(teamGroup), engineJsonSchema.extend(teamGroup), periodsJsonSchema.extend(teamGroup)]))
+    .describe('One per value of --by among the selected sessions, by value (null last); grouped in ClickHouse'),
+});
+
 /** Published schema files: file name → schema and title. */
 export const publishedSchemas = {
   'session.schema.json': { schema: sessionJsonSchema, title: 'rad stats session --json (and rad session end --json)' },
@@ -254,6 +267,7 @@ export const publishedSchemas = {
   'session-start.schema.json': { schema: sessionStartJsonSchema, title: 'rad session start --json' },
   'session-record.schema.json': { schema: sessionRecordJsonSchema, title: 'rad session record --json' },
   'error.schema.json': { schema: errorJsonSchema, title: 'rad <command> --json on failure' },
+  'team-groups.schema.json': { schema: teamGroupsJsonSchema, title: 'rad stats model|engine|daily|weekly|monthly --warehouse --by … --json' },
 } as const;
 
 export type HistoryJson = z.infer<typeof historyJsonSchema>;

@@ -1,8 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '@radium-stats/core/testing';
 import { freshCliHome, rad, radOk, type RadResult } from '../helpers/rad.js';
+import { jsonOutput } from '../helpers/schemas.js';
 import { CLICKHOUSE_INSTALL, CLICKHOUSE_MISSING, CLICKHOUSE_PASSWORD, CLICKHOUSE_REQUIRED, CLICKHOUSE_SERVER, CLICKHOUSE_USER, startClickHouse, type ClickHouseServer } from '../helpers/clickhouse.js';
 
 /** A model name that breaks SQL or a terminal built by pasting. */
@@ -120,6 +121,21 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
     expect(aliceView).toEqual(json(alice, ['model']));
   });
 
+  it('--by output validates against schema/team-groups.schema.json for the usage and time views', () => {
+    for (const view of ['model', 'engine', 'daily']) {
+      const out = jsonOutput<{ groups: unknown[] }>(radOk(['stats', view, '--warehouse', '--by', 'project', '--json'], { cwd: alice, env }).stdout, 'team-groups.schema.json');
+      expect(out.groups).toHaveLength(2);
+    }
+  });
+
+  it('the usual filters apply to the warehouse as to each local store', () => {
+    const team = json<{ models: ModelRow[] }>(alice, ['model', '--warehouse', '--agent', 'claude', '--model', 'claude-opus-4-1']);
+    const local = [alice, bob].map((cwd) => json<{ models: ModelRow[] }>(cwd, ['model', '--agent', 'claude', '--model', 'claude-opus-4-1']));
+    expect(perModel(team)).toEqual(perModel(...local));
+    const since = new Date(Date.now() - 24 * 3_600_000).toISOString();
+    expect(json(alice, ['daily', '--warehouse', '--developer', 'bob@example.com', '--since', since])).toEqual(json(bob, ['daily', '--since', since]));
+  });
+
   it('--by agent splits sessions by agent', () => {
     const { groups } = json<{ groups: { value: string; scope: { sessions: number } }[] }>(alice, ['model', '--warehouse', '--by', 'agent']);
     expect(groups.map((g) => [g.value, g.scope.sessions])).toEqual([
@@ -137,6 +153,13 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
     expect(team.total.inputTokens).toBe(local[0]!.total.inputTokens + local[1]!.total.inputTokens);
     const grouped = json<{ groups: { value: string; periods: unknown[] }[] }>(alice, ['weekly', '--warehouse', '--by', 'developer']);
     expect(grouped.groups.map((g) => g.value)).toEqual(['bob@example.com', HOSTILE_DEVELOPER]);
+  });
+
+  it('opens no local store and imports nothing: a workspace without sessions answers for the team', async () => {
+    const carol = await tempWorkspace();
+    const team = json<{ scope: { sessions: number } }>(carol, ['monthly', '--warehouse']);
+    expect(team).toEqual(json(alice, ['monthly', '--warehouse']));
+    expect(existsSync(path.join(carol, '.radium', '_internals', 'stats.db'))).toBe(false);
   });
 
   it('prints hostile names safely and never a credential', () => {
