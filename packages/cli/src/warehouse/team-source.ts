@@ -1,8 +1,8 @@
-import type { ActivePlugin, MergedSummaries, PeriodSections, StoreFilter, StoredFactTable, SummedFactRow, TimeRange } from '@radium-stats/core';
+import type { ActivePlugin, MergedSummaries, PeriodSections, SessionPage, SessionSummary, StoreFilter, StoredFactTable, SummedFactRow, TimeRange } from '@radium-stats/core';
 import type { Warehouse } from './client.js';
 import { factTableName } from './schema.js';
 import { sqlString } from './sql.js';
-import { countSessionsSql, layers, spanSql, sumFactsSql, type TeamScope } from './team-sql.js';
+import { countSessionsSql, layers, sessionFactsSql, sessionPageSql, spanSql, sumFactsSql, type TeamScope } from './team-sql.js';
 
 /** A group's value (a developer, project or agent; null for sessions without one), or the one group of an ungrouped view. */
 export type GroupValue = string | null;
@@ -92,6 +92,50 @@ export class TeamSource {
     return out;
   }
 
+  /** Sessions newest first, `limit` from `offset`, each plugin's section derived from the session's facts and summarized (as the local history shows them). */
+  async page(filter: StoreFilter, offset: number, limit: number, warn: (message: string) => void): Promise<TeamSessionPage> {
+    if (!(await this.tablesPresent()).has('sessions')) return { total: 0, items: [], owners: [] };
+    const counts = await this.sessionCounts(filter, [[undefined, undefined]]);
+    const total = [...counts.values()].reduce((sum, periods) => sum + (periods.get(0) ?? 0), 0);
+    const rows = await this.warehouse.rows<SessionRow>(sessionPageSql(this.db, filter, this.scope, this.tables, offset, limit));
+    const facts = new Map<string, Record<string, Record<string, SummedFactRow[]>>>();
+    const present = await this.tablesPresent();
+    for (const t of rows.length > 0 ? this.tables : []) {
+      if (!present.has(factTableName(t))) continue;
+      for (const row of await this.warehouse.rows<Record<string, string | number | null> & SessionRow>(sessionFactsSql(this.db, t, rows))) {
+        const summed: SummedFactRow = {};
+        for (const d of t.table.dimensions) summed[d.name] = row[d.name] ?? null;
+        for (const m of t.table.measures) summed[m.name] = Number(row[m.name] ?? 0);
+        const ofSession = facts.get(sessionKey(row)) ?? facts.set(sessionKey(row), {}).get(sessionKey(row))!;
+        ((ofSession[t.plugin] ??= {})[t.table.name] ??= []).push(summed);
+      }
+    }
+    const items: SessionSummary[] = rows.map((row) => {
+      const sections: Record<string, unknown> = {};
+      for (const { plugin } of this.plugins) {
+        const found = facts.get(sessionKey(row))?.[plugin.id];
+        if (!plugin.facts || !found) continue;
+        const tables = Object.fromEntries(this.tables.filter((t) => t.plugin === plugin.id).map((t) => [t.table.name, found[t.table.name] ?? []]));
+        try {
+          const section = plugin.facts.toSection(tables, { sessions: 1 });
+          sections[plugin.id] = plugin.summarize ? plugin.summarize(section) : section;
+        } catch (error) {
+          warn(`Plugin ${plugin.id} failed in summarize (${(error as Error)?.message ?? String(error)}); its section is left out of ${row.session_id}'s summary.`);
+        }
+      }
+      return {
+        sessionId: row.session_id,
+        startTime: new Date(Number(row.start_ms)).toISOString(),
+        endTime: row.end_ms === null ? null : new Date(Number(row.end_ms)).toISOString(),
+        status: row.status as SessionSummary['status'],
+        source: reportSource(row.source),
+        ...(row.agent ? { agent: row.agent } : {}),
+        sections,
+      };
+    });
+    return { total, items, owners: rows.map((r) => ({ developer: r.developer, machine: r.machine })) };
+  }
+
   /**
    * Per group: the sections of the plugins in `only` merged per range from the facts within it, with
    * the sessions that started in it (the twin of StatsStore.mergedByPeriod). Plugins that fail are left out with a warning.
@@ -142,6 +186,28 @@ export class TeamSource {
     }
     return out;
   }
+}
+
+/** A session row of the warehouse. */
+interface SessionRow {
+  developer: string;
+  machine: string;
+  session_id: string;
+  source: string;
+  agent: string | null;
+  start_ms: number;
+  end_ms: number | null;
+  status: string;
+}
+
+/** A report's source from the store's (core's sourceOf, read back): `live` -> `journal`, `legacy` -> `legacy-radium`, an importer -> `import:<id>`. */
+const reportSource = (source: string) => (source === 'live' ? 'journal' : source === 'legacy' ? 'legacy-radium' : `import:${source}`);
+
+const sessionKey = (r: { developer: string; machine: string; session_id: string }) => JSON.stringify([r.developer, r.machine, r.session_id]);
+
+export interface TeamSessionPage extends SessionPage {
+  /** Who pushed each session of the page, in its order. */
+  owners: { developer: string; machine: string }[];
 }
 
 /** The group values of answers, in order: by value, sessions without one last. */

@@ -129,3 +129,21 @@ export function spanSql(db: string, filter: StoreFilter, scope: TeamScope, table
   return `SELECT count() AS n, min(start_ms) AS first, max(if(status = 'live', greatest(toInt64(${int(nowMs)}), start_ms), ifNull(end_ms, start_ms))) AS last
     FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}`;
 }
+
+/** A page of the selected sessions (started in the filter's range), newest first. */
+export function sessionPageSql(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[], offset: number, limit: number): string {
+  const where = [...stampWhere(scope), ...sessionFilterWhere(db, filter, tables)];
+  if (filter.sinceMs !== undefined) where.push(`start_ms >= ${int(filter.sinceMs)}`);
+  if (filter.untilMs !== undefined) where.push(`start_ms < ${int(filter.untilMs)}`);
+  return `SELECT ${KEY}, source, agent, start_ms, end_ms, status FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}
+    ORDER BY start_ms DESC, session_id DESC, developer, machine LIMIT ${int(offset)}, ${int(limit)}`;
+}
+
+/** One fact table summed per session, over whole sessions, for the sessions named by key. */
+export function sessionFactsSql(db: string, t: StoredFactTable, keys: readonly { developer: string; machine: string; session_id: string }[]): string {
+  const dims = t.table.dimensions.map((d) => sqlIdentifier(d.name));
+  const measures = t.table.measures.map((m) => sqlIdentifier(m.name));
+  const tuples = keys.map((k) => `(${sqlString(k.developer)}, ${sqlString(k.machine)}, ${sqlString(k.session_id)})`);
+  return `SELECT ${[KEY, ...dims, ...measures.map((m) => `sum(${m}) AS ${m}`)].join(', ')} FROM ${sqlTable(db, factTableName(t))} FINAL
+    WHERE (${KEY}) IN (${tuples.join(', ')}) GROUP BY ${[KEY, ...dims].join(', ')}`;
+}

@@ -155,6 +155,21 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
     expect(grouped.groups.map((g) => g.value)).toEqual(['bob@example.com', HOSTILE_DEVELOPER]);
   });
 
+  it('history --warehouse lists everyone’s sessions newest first; for one developer its JSON equals their local history', () => {
+    const team = jsonOutput<{ total: number; sessions: { sessionId: string }[] }>(radOk(['stats', 'history', '--warehouse', '--json'], { cwd: alice, env }).stdout, 'history.schema.json');
+    expect(team.total).toBe(4);
+    expect(team.sessions.map((s) => s.sessionId)).toEqual(['a-2', 'b-1', 'b-2', 'a-1']);
+    // The git section is left out: a session's facts give the git plugin's merged form, which a report's own section lacks.
+    const withoutGit = (history: { sessions: { sections: Record<string, unknown> }[] }) => history.sessions.map((s) => ({ ...s, sections: { ...s.sections, git: undefined } }));
+    type History = { sessions: { sections: Record<string, unknown> }[] };
+    expect(withoutGit(json<History>(alice, ['history', '--warehouse', '--developer', 'bob@example.com']))).toEqual(withoutGit(json<History>(bob, ['history'])));
+    const page = json<{ total: number; sessions: { sessionId: string }[] }>(alice, ['history', '--warehouse', '--limit', '2', '--offset', '1']);
+    expect([page.total, page.sessions.map((s) => s.sessionId)]).toEqual([4, ['b-1', 'b-2']]);
+    const text = radOk(['stats', 'history', '--warehouse'], { cwd: bob, env }).stdout;
+    expect(text).toContain('a-1');
+    expect(text).toContain('Sessions 1-4 of 4.');
+  });
+
   it('opens no local store and imports nothing: a workspace without sessions answers for the team', async () => {
     const carol = await tempWorkspace();
     const team = json<{ scope: { sessions: number } }>(carol, ['monthly', '--warehouse']);

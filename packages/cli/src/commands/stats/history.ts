@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { UsageError, formatInteger } from '@radium-stats/core';
+import { UsageError, formatInteger, type Host, type SessionPage, type StoreFilter } from '@radium-stats/core';
 import { RadCommand } from '../../base/rad-command.js';
 import { describeFilters, filterFlags, noMatch } from '../../filters/filter-flags.js';
 import { workspaceFlag, noImportFlag } from '../../base/flags.js';
@@ -7,6 +7,7 @@ import { renderBlocks } from '../../output/render-blocks.js';
 import type { HistoryJson } from '../../output/schemas.js';
 import { historyTable, statusLegend } from '../../views/history-table.js';
 import { NO_HISTORY, noSessionsError } from '../../views/select-session.js';
+import { openTeamView, teamFlags } from '../../base/team-view.js';
 
 /** Most sessions one page may show (the spec's maximum). */
 export const MAX_LIMIT = 100;
@@ -29,6 +30,7 @@ export default class StatsHistory extends RadCommand {
     ...filterFlags,
     workspace: workspaceFlag,
     'no-import': noImportFlag,
+    ...teamFlags,
   };
 
   async run(): Promise<HistoryJson> {
@@ -38,8 +40,8 @@ export default class StatsHistory extends RadCommand {
     if (flags.offset < 0) throw new UsageError(`--offset must be 0 or more (got ${flags.offset}).`);
     // Starts are shown in local time: the zone is always needed.
     const { filter, applied, timeZone } = await this.parseFilter(flags, true);
-    const host = await this.openViewHost(flags);
-    const page = await host.catalog.page(flags.offset, flags.limit, filter);
+    const { host, page, typeable, teamApplied } = await this.loadPage(flags, filter);
+    applied.push(...teamApplied);
     if (page.total === 0 && applied.length === 0) throw noSessionsError(host, NO_HISTORY);
     if (page.total === 0) this.print(noMatch(applied));
     else if (!this.jsonEnabled()) {
@@ -50,7 +52,7 @@ export default class StatsHistory extends RadCommand {
           ? `No sessions at offset ${formatInteger(flags.offset)}: the workspace has ${formatInteger(page.total)}.`
           : `Sessions ${formatInteger(first)}-${formatInteger(last)} of ${formatInteger(page.total)}` +
             (last < page.total ? ` (next page: --offset ${last}).` : '.');
-      const names = { ids: await host.catalog.typeableIds(page.items.map((s) => s.sessionId)), zone: timeZone };
+      const names = { ids: await typeable(page.items.map((s) => s.sessionId)), zone: timeZone };
       const legend = statusLegend(page.items);
       const table = page.items.length > 0 ? `${renderBlocks([historyTable(page.items, host.plugins, names, host.warnings.warn)], this.style, this.warnings.warn, this.width)}\n\n${legend ? `${legend}\n` : ''}` : '';
       const heading = describeFilters(applied);
@@ -58,4 +60,24 @@ export default class StatsHistory extends RadCommand {
     }
     return { total: page.total, offset: flags.offset, limit: flags.limit, sessions: page.items };
   }
+
+  /** The page from this workspace's store, or with --warehouse from the team warehouse (no local store opened), where ids are shown whole. */
+  private async loadPage(
+    flags: { offset: number; limit: number; warehouse: boolean; developer?: string | undefined; machine?: string | undefined; workspace?: string | undefined; 'no-import': boolean },
+    filter: StoreFilter,
+  ): Promise<{ host: Host; page: SessionPage; typeable: (ids: string[]) => Promise<Map<string, string>>; teamApplied: string[] }> {
+    if (!flags.warehouse) {
+      const host = await this.openViewHost(flags);
+      return { host, page: await host.catalog.page(flags.offset, flags.limit, filter), typeable: (ids) => host.catalog.typeableIds(ids), teamApplied: [] };
+    }
+    const host = await this.openHost(flags.workspace);
+    const team = await openTeamView(host, flags);
+    try {
+      const page = await team.source.page(filter, flags.offset, flags.limit, this.warnings.warn);
+      return { host, page: { total: page.total, items: page.items }, typeable: async (ids) => new Map(ids.map((id) => [id, id])), teamApplied: team.applied };
+    } finally {
+      await team.warehouse.close();
+    }
+  }
 }
+
