@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { UsageError, escapeTerminal, type Host, type SessionCatalog, type StoreFilter, type TimeRange } from '@radium-stats/core';
 import { Warehouse } from '../warehouse/client.js';
+import type { WarehouseExecutor } from '../warehouse/executor.js';
 import { WarehouseError } from '../warehouse/errors.js';
 import { resolveTarget, warehouseSettings } from '../warehouse/settings.js';
 import type { TeamGroupBy, TeamScope } from '../warehouse/team-sql.js';
@@ -35,7 +36,7 @@ export interface GroupsJson<T> {
 /** A team view's warehouse and the source of its numbers; close it when done. */
 export interface TeamView {
   source: TeamSource;
-  warehouse: Warehouse;
+  warehouse: WarehouseExecutor;
   scope: TeamScope;
   /** The words of the team flags that applied, for the heading. */
   applied: string[];

@@ -1,5 +1,5 @@
 import type { ActivePlugin, MergedSummaries, PeriodSections, SessionPage, SessionSummary, StoreFilter, StoredFactTable, SummedFactRow, TimeRange } from '@radium-stats/core';
-import type { Warehouse } from './client.js';
+import type { WarehouseExecutor } from './executor.js';
 import { factTableName } from './schema.js';
 import { sqlString } from './sql.js';
 import { countSessionsSql, layers, sessionFactsSql, sessionPageSql, spanSql, sumFactsSql, type TeamScope } from './team-sql.js';
@@ -21,7 +21,7 @@ export class TeamSource {
   private present?: Promise<Set<string>>;
 
   constructor(
-    private readonly warehouse: Warehouse,
+    private readonly warehouse: WarehouseExecutor,
     private readonly plugins: readonly ActivePlugin[],
     private readonly scope: TeamScope,
     private readonly now: () => number = Date.now,

@@ -86,7 +86,7 @@ function sessionJoin(db: string, filter: StoreFilter, scope: TeamScope, tables: 
   const sessionBy = scope.by === 'project' || scope.by === 'agent';
   if (where.length === stampWhere(scope).length && !sessionBy) return undefined;
   const by = sessionBy ? `, ${scope.by} AS ${BY}` : '';
-  return `ANY INNER JOIN (SELECT ${KEY}${by} FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}) USING (${KEY})`;
+  return `ANY INNER JOIN (SELECT ${KEY}${by} FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}) AS s USING (${KEY})`;
 }
 
 /**
@@ -104,12 +104,13 @@ export function sumFactsSql(db: string, t: StoredFactTable, filter: StoreFilter,
   if (filter.models && hasModel(t)) inner.push(`model IN (${modelList(filter)})`);
   const join = sessionJoin(db, hasModel(t) ? { ...filter, models: undefined } : filter, scope, tables);
   const stampBy = scope.by === 'developer' ? `, developer AS ${BY}` : '';
-  // 18.16 cannot name a lambda's result in the WHERE of its own SELECT: the period is picked inside, tested outside.
+  // Joined subqueries are aliased: current ClickHouse requires it (18.16 takes it).
+  // The period is picked in a subquery and tested outside it, so each row's period is computed once.
   const rows = `SELECT ${[KEY, ...dims, ...measures].join(', ')}${stampBy}, ${periodIndex('bucket', ranges)} AS ${PERIOD}
     FROM ${sqlTable(db, factTableName(t))} FINAL WHERE ${and(inner)}`;
   const group = [...(scope.by ? [BY] : []), PERIOD, ...dims];
   return `SELECT ${[...group, ...measures.map((m) => `sum(${m}) AS ${m}`)].join(', ')}
-    FROM (${rows}) ${join ?? ''} WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
+    FROM (${rows}) AS f ${join ?? ''} WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
 }
 
 /** Sessions counted per period (by start; `ranges` must not overlap) and group. */

@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '@radium-stats/core';
+import { collectingWarnings, tempWorkspace } from '@radium-stats/core/testing';
+import { freshCliHome, radOk } from '../helpers/rad.js';
+import { CHDB_INSTALL, CHDB_PATH, CHDB_REQUIRED, ChdbWarehouse } from '../helpers/chdb.js';
+import { openWorkspaceHost } from '../../src/host/open-host.js';
+import { pushSessions } from '../../src/warehouse/push.js';
+import { resolveTarget } from '../../src/warehouse/settings.js';
+import type { WarehouseExecutor } from '../../src/warehouse/executor.js';
+import { TeamSource } from '../../src/warehouse/team-source.js';
+import type { TeamScope } from '../../src/warehouse/team-sql.js';
+import { teamHosts } from '../../src/base/team-view.js';
+import { namedView } from '../../src/views/named-view.js';
+import { timeView } from '../../src/time-views/time-view.js';
+
+const HOSTILE_DEVELOPER = "o'brien\\dev@example.com";
+
+/** Writes an ended session's journal starting `hoursAgo` hours ago, with API responses of these models and a tool call. */
+function writeSession(root: string, id: string, agent: string, hoursAgo: number, models: [string, number][]): void {
+  const base = Date.now() - hoursAgo * 3_600_000;
+  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
+  const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: root, agent }];
+  models.forEach(([model, input], i) =>
+    events.push({ type: 'api.response', ts: at(1 + i), model, engine: 'anthropic', durationMs: 1_000, tokens: { input, output: 40, cacheRead: 100, cacheWrite: 10 } }),
+  );
+  events.push({ type: 'tool.call', ts: at(20), name: 'Bash', durationMs: 50, success: true });
+  events.push({ type: 'session.end', ts: at(30) });
+  writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+}
+
+const skip = !CHDB_PATH && !CHDB_REQUIRED;
+if (skip) console.warn(`The team view tests on current ClickHouse (chdb) are skipped: RADIUM_CHDB_PATH is not set; ${CHDB_INSTALL}.`);
+
+describe.skipIf(skip)(`team views (--warehouse) on current ClickHouse (chdb)${skip ? ` (skipped: ${CHDB_INSTALL})` : ''}`, () => {
+  let chdb: ChdbWarehouse;
+  let alice: string;
+  let bob: string;
+  let host: Host;
+  const env = { ...freshCliHome(), TZ: 'UTC' };
+  const local = (cwd: string, args: string[]) => JSON.parse(radOk(['stats', ...args, '--json'], { cwd, env }).stdout) as unknown;
+
+  /** The team view's host for a scope, as `--warehouse` builds it, over chdb. */
+  const teamHost = (scope: TeamScope) => {
+    const source = new TeamSource(chdb, host.plugins, scope);
+    return teamHosts(host, { source, warehouse: chdb, scope, applied: [] });
+  };
+
+  /** Pushes a workspace as `developer` on `machine`: push's own code, the chdb session under that identity. */
+  async function pushAs(cwd: string, developer: string, machine: string): Promise<void> {
+    const target = await resolveTarget({ url: 'http://embedded-chdb:8123', team: 'core', developer, machine }, {}, async () => undefined);
+    const as: WarehouseExecutor = { target, command: (q) => chdb.command(q), rows: (q) => chdb.rows(q), insert: (t, v) => chdb.insert(t, v), close: async () => {} };
+    const workspaceHost = await openWorkspaceHost({ workspace: cwd, env, warnings: collectingWarnings() });
+    const store = await workspaceHost.catalog.store();
+    try {
+      await pushSessions(store, as, { warn: () => {}, batch: 1 });
+    } finally {
+      store.close();
+    }
+  }
+
+  beforeAll(async () => {
+    alice = await tempWorkspace();
+    bob = await tempWorkspace();
+    writeSession(alice, 'a-1', 'claude', 50, [['claude-opus-4-1', 1_000], ['claude-haiku-4-5', 3_000]]);
+    writeSession(alice, 'a-2', 'codex', 2, [['claude-haiku-4-5', 123_456]]);
+    writeSession(bob, 'b-1', 'claude', 3, [['claude-opus-4-1', 77]]);
+    writeSession(bob, 'b-2', 'claude', 30, [['claude-opus-4-1', 999_999]]);
+    const target = await resolveTarget({ url: 'http://embedded-chdb:8123' }, {}, async () => undefined);
+    chdb = await ChdbWarehouse.open(target);
+    await pushAs(alice, HOSTILE_DEVELOPER, 'laptop-a');
+    await pushAs(bob, 'bob@example.com', 'desk-b');
+    await pushAs(bob, 'bob@example.com', 'desk-b');
+    host = await openWorkspaceHost({ workspace: alice, env, warnings: collectingWarnings() });
+  });
+
+  afterAll(async () => {
+    await chdb?.close();
+  });
+
+  it('model and engine for one developer equal their local views', async () => {
+    const hosts = teamHost({ developer: HOSTILE_DEVELOPER });
+    expect((await namedView(hosts.hostOf(null), 'model', undefined, {}, true)).json).toEqual(local(alice, ['model']));
+    const bobs = teamHost({ machine: 'desk-b' });
+    expect((await namedView(bobs.hostOf(null), 'engine', undefined, {}, true)).json).toEqual(local(bob, ['engine']));
+  });
+
+  it('--by developer groups equal each local view', async () => {
+    const hosts = teamHost({ by: 'developer' });
+    expect(await hosts.values({}, ['tokens'])).toEqual(['bob@example.com', HOSTILE_DEVELOPER]);
+    expect((await namedView(hosts.hostOf('bob@example.com'), 'model', undefined, {}, true)).json).toEqual(local(bob, ['model']));
+    expect((await namedView(hosts.hostOf(HOSTILE_DEVELOPER), 'model', undefined, {}, true)).json).toEqual(local(alice, ['model']));
+  });
+
+  it('daily for one developer equals their local daily view; --by agent counts sessions per agent', async () => {
+    const hosts = teamHost({ developer: 'bob@example.com' });
+    const view = await timeView(hosts.hostOf(null), { unit: 'day', zone: 'UTC', weekStart: 'monday', filter: {} }, true);
+    expect(view).toEqual(local(bob, ['daily']));
+    const byAgent = teamHost({ by: 'agent' });
+    const merged = await Promise.all(['claude', 'codex'].map(async (agent) => (await byAgent.hostOf(agent).catalog.merged({}, ['tokens'])).sessions));
+    expect(merged).toEqual([3, 1]);
+  });
+
+  it('history for one developer lists their sessions newest first', async () => {
+    const page = await new TeamSource(chdb, host.plugins, { developer: 'bob@example.com' }).page({}, 0, 10, () => {});
+    expect([page.total, page.items.map((s) => s.sessionId)]).toEqual([2, ['b-1', 'b-2']]);
+  });
+});
