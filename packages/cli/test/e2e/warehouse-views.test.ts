@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '@radium-stats/core/testing';
 import { freshCliHome, rad, radOk, type RadResult } from '../helpers/rad.js';
 import { jsonOutput } from '../helpers/schemas.js';
-import { CLICKHOUSE_INSTALL, CLICKHOUSE_MISSING, CLICKHOUSE_PASSWORD, CLICKHOUSE_REQUIRED, CLICKHOUSE_SERVER, CLICKHOUSE_USER, startClickHouse, type ClickHouseServer } from '../helpers/clickhouse.js';
+import { CLICKHOUSE_PASSWORD, CLICKHOUSE_REQUIRED, CLICKHOUSE_USER, TEST_CLICKHOUSE, TEST_CLICKHOUSE_HOWTO, sharedClickHouse, type SharedClickHouse } from '../helpers/clickhouse.js';
 
 /** A model name that breaks SQL or a terminal built by pasting. */
 const HOSTILE_MODEL = "opus'); DROP TABLE radium.sessions; --\u001b[31m";
@@ -52,11 +52,11 @@ function perModel(...views: { models: ModelRow[] }[]): Record<string, number[]> 
   return out;
 }
 
-const skip = CLICKHOUSE_MISSING && !CLICKHOUSE_REQUIRED;
-if (skip) console.warn(`The warehouse view tests are skipped: ${CLICKHOUSE_SERVER} is missing; ${CLICKHOUSE_INSTALL}.`);
+const skip = !TEST_CLICKHOUSE && !CLICKHOUSE_REQUIRED;
+if (skip) console.warn(`The warehouse view tests are skipped: ${TEST_CLICKHOUSE_HOWTO}.`);
 
-describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skipped: ${CLICKHOUSE_INSTALL})` : ''}`, () => {
-  let server: ClickHouseServer;
+describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skipped: ${TEST_CLICKHOUSE_HOWTO})` : ''}`, () => {
+  let server: SharedClickHouse;
   let alice: string;
   let bob: string;
   let env: NodeJS.ProcessEnv;
@@ -69,8 +69,7 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
   };
 
   beforeAll(async () => {
-    if (CLICKHOUSE_MISSING) throw new Error(`RADIUM_REQUIRE_CLICKHOUSE=1 but ${CLICKHOUSE_SERVER} is missing: ${CLICKHOUSE_INSTALL}.`);
-    server = await startClickHouse();
+    server = sharedClickHouse(import.meta.filename);
     alice = await tempWorkspace();
     bob = await tempWorkspace();
     writeSession(alice, 'a-1', 'claude', 50, [
@@ -83,8 +82,8 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
       { model: 'claude-haiku-4-5', input: 5, output: 5 },
     ]);
     writeSession(bob, 'b-2', 'claude', 30, [{ model: 'claude-opus-4-1', input: 999_999, output: 12_345 }]);
-    writeFileSync(path.join(alice, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: HOSTILE_DEVELOPER, machine: 'laptop-a' } }));
-    writeFileSync(path.join(bob, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: 'bob@example.com', machine: 'desk-b' } }));
+    writeFileSync(path.join(alice, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: HOSTILE_DEVELOPER, machine: 'laptop-a', database: server.database } }));
+    writeFileSync(path.join(bob, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: 'bob@example.com', machine: 'desk-b', database: server.database } }));
     env = { ...freshCliHome(), TZ: 'UTC', RADIUM_WAREHOUSE_URL: `http://${CLICKHOUSE_USER}:${encodeURIComponent(CLICKHOUSE_PASSWORD)}@127.0.0.1:${server.port}` };
     radOk(['stats', 'push'], { cwd: alice, env });
     radOk(['stats', 'push'], { cwd: bob, env });
@@ -94,7 +93,7 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
   });
 
   afterAll(async () => {
-    await server?.stop();
+    await server?.drop();
   });
 
   it('model --warehouse --json is the sum of every developer’s local model view, tokens and cost exact', () => {
@@ -172,6 +171,7 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
 
   it('opens no local store and imports nothing: a workspace without sessions answers for the team', async () => {
     const carol = await tempWorkspace();
+    writeFileSync(path.join(carol, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { database: server.database } }));
     const team = json<{ scope: { sessions: number } }>(carol, ['monthly', '--warehouse']);
     expect(team).toEqual(json(alice, ['monthly', '--warehouse']));
     expect(existsSync(path.join(carol, '.radium', '_internals', 'stats.db'))).toBe(false);
@@ -195,7 +195,7 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
     const result = rad(['stats', 'daily', '--warehouse', '--developer', 'nobody'], { cwd: alice, env });
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^Error: The warehouse http:\/\/127\.0\.0\.1:\d+ \(database radium\) has no sessions of developer "nobody": push some/);
+    expect(result.stderr).toMatch(new RegExp(`^Error: The warehouse http://127\\.0\\.0\\.1:\\d+ \\(database ${server.database}\\) has no sessions of developer "nobody": push some`));
     noCredentials(result);
   });
 });
