@@ -10,6 +10,7 @@ import { measureRecording } from './lib/events-rate.mjs';
 import { measureImporters } from './lib/importers.mjs';
 import { measureAutoImport } from './lib/auto-import.mjs';
 import { measureBigImport } from './lib/big-import.mjs';
+import { measureWarehouse } from './lib/warehouse.mjs';
 import { journalsOnlyWorkspace } from './lib/journals-only.mjs';
 import { measureRounds, runNode } from './lib/measure.mjs';
 import { renderReport } from './lib/report.mjs';
@@ -110,12 +111,17 @@ log(`Timing rad stats model with auto-import on (nothing new) and off, over ${in
 const autoImport = measureAutoImport({ workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash(), reps: 7 });
 log(`Importing one Claude Code transcript of ${int(BIG_TRANSCRIPT_BYTES / 1024 ** 2)} MB (generated once, about 30 s a GB)…`);
 const bigImport = measureBigImport({ workDir, rad, bytes: BIG_TRANSCRIPT_BYTES });
+// 5. The team warehouse: a push of the 10,000-session workspace (the largest with --quick) to ClickHouse, and the
+// team query over those sessions spread over 20 developers against 100 times as many, copied inside ClickHouse.
+const warehouseSize = SIZES.includes(10_000) ? 10_000 : big;
+log(`Pushing ${int(warehouseSize)} sessions to ClickHouse and timing model --warehouse --by developer over ${int(warehouseSize)} and ${int(warehouseSize * 100)} sessions…`);
+const warehouse = await measureWarehouse({ workDir, rad, workspace: workspaces[warehouseSize], sessions: warehouseSize, copies: 100, reps: 5 });
 
-// 5. Report.
+// 6. Report.
 const machine = `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`;
-const report = renderReport({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, bigImport, settings, seconds: (Date.now() - started) / 1000 });
+const report = renderReport({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, bigImport, warehouse, settings, seconds: (Date.now() - started) / 1000 });
 process.stdout.write(`${report.text}\n`);
 mkdirSync(workDir, { recursive: true });
 writeFileSync(path.join(workDir, 'results.md'), `${report.markdown}\n`);
-writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, bigImport }, null, 2)}\n`);
+writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify({ machine, sizes: SIZES, results, version, firstHistory, recording, importing, autoImport, bigImport, warehouse }, null, 2)}\n`);
 log(`Results also written to ${path.relative(process.cwd(), path.join(workDir, 'results.md'))}.`);

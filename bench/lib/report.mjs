@@ -9,8 +9,23 @@ function bigImportRow(big) {
   return [`rad stats import claude-code, one ${size} transcript (${ms(big.ms)}): peak RSS`, mb(big.rssMb), 'target < 300 MB'];
 }
 
+/** The team warehouse's rows: the team query's ratio in the ratio table, and the push rate. */
+function warehouseRows(w) {
+  if (w.skipped) return { ratio: ['model --warehouse --by developer: 1,000,000 vs 10,000 sessions', 'skipped', w.skipped.slice(0, 160)], push: ['rad stats push to ClickHouse', 'skipped', w.skipped.slice(0, 160)] };
+  const { small, large } = w.team;
+  return {
+    ratio: [
+      `model --warehouse --by developer: ${int(large.sessions)} vs ${int(small.sessions)} sessions of ${large.developers} developers (${ms(large.ms)} / ${ms(small.ms)})`,
+      ratio(large.ms / small.ms),
+      'target <= 3',
+    ],
+    push: ['rad stats push to ClickHouse', `${int(w.push.perSecond)} sessions/s`, `${int(w.push.sessions)} sessions in ${ms(w.push.ms)}, peak RSS ${mb(w.push.rssMb)}`],
+  };
+}
+
 /** The report as text and as Markdown. */
-export function renderReport({ machine, sizes, results, version, firstHistory, recording, importing, autoImport, bigImport, settings, seconds }) {
+export function renderReport({ machine, sizes, results, version, firstHistory, recording, importing, autoImport, bigImport, warehouse, settings, seconds }) {
+  const team = warehouseRows(warehouse);
   const big = sizes[sizes.length - 1];
   const small = sizes[0];
   const r = results[big];
@@ -49,14 +64,16 @@ export function renderReport({ machine, sizes, results, version, firstHistory, r
           'target <= 1.1',
         ],
         bigImportRow(bigImport),
+        team.ratio,
       ],
       [2],
     ],
     [
-      ['events recorded', 'rate', ''],
+      ['throughput', 'rate', ''],
       [
         ['library API (SessionRecorder.record)', `${int(recording.libraryPerSecond)} events/s`, `${int(settings.libraryEvents)} events`],
         ['rad session record (JSON lines on stdin)', `${int(recording.cliPerSecond)} events/s`, `${int(settings.cliEvents)} events in one call, start-up included`],
+        team.push,
       ],
       [2],
     ],
