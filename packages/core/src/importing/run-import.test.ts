@@ -333,6 +333,16 @@ describe('runImport', () => {
     expect((error as Error).message).toBe(`${host.paths.databaseFile} holds import state written by a newer rad (version ${IMPORT_TABLES_VERSION + 1}; this rad knows up to ${IMPORT_TABLES_VERSION}): upgrade rad, or delete the file to import every session again.`);
   });
 
+  it('counts nothing twice when two imports of one agent start at once: the second is refused while the first runs', async () => {
+    const { dir, rec, run, counts } = await setup();
+    for (let i = 1; i <= 3; i++) writeFileSync(path.join(dir, `s${i}.jsonl`), rec(`s${i}`, `2026-01-0${i}T08:00:00.000Z`, 'resp', { key: 'r1' }) + rec(`s${i}`, `2026-01-0${i}T09:00:00.000Z`, 'resp', { key: `r${i + 1}` }));
+    const [a, b] = await Promise.allSettled([run(), run()]);
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+    expect(((a.status === 'rejected' ? a : b) as PromiseRejectedResult).reason).toBeInstanceOf(ImportRunningError);
+    expect([await counts('toy-s1'), await counts('toy-s2'), await counts('toy-s3')].map((c) => c['api.response'])).toEqual([2, 1, 1]);
+    expect((await run()).files.read).toBe(0);
+  });
+
   it('refuses to run twice at once in one workspace', async () => {
     const { host, run } = await setup();
     const release = acquireImportLock(host.paths.importsDir, 'toy');

@@ -104,8 +104,9 @@ export class ImportStateStore {
   }
 
   /**
-   * The stamps of the files an importer's runs recorded, by real path, read without taking any lock
-   * and without making anything: empty when there is no store or no import tables of this version.
+   * The stamps of the files an importer's runs recorded, by real path, read without the import lock
+   * and without making a store that is not there: empty when there is no store, or no import tables
+   * of this version.
    */
   static recordedStamps(databaseFile: string, importer: string, warn: (message: string) => void): Map<string, RecordedStamp> {
     const out = new Map<string, RecordedStamp>();
@@ -173,9 +174,9 @@ export class ImportStateStore {
 
   /**
    * Saves one session group as the run left it, in one transaction: its files (`files`: every path
-   * the group's run may have recorded or forgotten), its session and the keys it holds. A group left
-   * without a session keeps no keys in the store (keys of a session `--since` left out stay in the
-   * registry for the rest of the run only).
+   * the group's run may have recorded or forgotten), its session and the keys it claimed in this run
+   * (as one pending row, indexed by `indexClaims`). A group left without a session keeps no keys in
+   * the store (keys of a session `--since` left out stay in the registry for the rest of the run only).
    */
   saveGroup(group: string, files: Iterable<string>, state: ImportState, claims: ClaimRegistry): void {
     this.db
