@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runImport, type Host } from '@radium-stats/core';
-import { tallyPlugin, tempDir, testHost, type TallySection } from '@radium-stats/core/testing';
+import { countPlugin, tallyPlugin, tempDir, testHost, type TallySection } from '@radium-stats/core/testing';
 import { describe, expect, it } from 'vitest';
 import { OPUS, SONNET, appendTranscript, assistant, snapshot, systemLine, t, text, toolResult, toolUse, userPrompt, writeTranscript, type Base } from '../test/fixtures.js';
 import { claudeCodeImporter } from './importer.js';
@@ -123,6 +123,24 @@ describe('Claude Code import', () => {
 
     const sb = await tally(host, `claude-code-${B}`);
     expect(sb.models).toEqual({ [SONNET]: { requests: 1, input: 4, output: 40, cacheRead: 400, cacheWrite: 0, cacheWrite1h: 0, reasoning: 0, timed: 0 } });
+  });
+
+  it('gives a first import the same report, byte for byte, as folding its journal again', async () => {
+    const host = await testHost([tallyPlugin(), countPlugin()], { now: () => new Date('2026-03-01T00:00:00.000Z') });
+    const root = tempDir();
+    const cwd = host.paths.root;
+    const a = sessionA(cwd);
+    writeTranscript(root, cwd, `${A}.jsonl`, a.main, { tornTail: a.torn });
+    writeTranscript(root, cwd, `${A}/subagents/agent-x1.jsonl`, a.subagent);
+    writeTranscript(root, cwd, `${B}.jsonl`, sessionB(cwd));
+    await runImport(host, { importer: claudeCodeImporter, env: { CLAUDE_CONFIG_DIR: root } });
+    for (const id of [`claude-code-${A}`, `claude-code-${B}`]) {
+      const imported = readFileSync(host.paths.reportFile(id), 'utf8');
+      const folded = await host.folder.foldJournal(id);
+      folded.source = 'import:claude-code';
+      await host.store.save(folded);
+      expect(readFileSync(host.paths.reportFile(id), 'utf8')).toBe(imported);
+    }
   });
 
   describe.each([

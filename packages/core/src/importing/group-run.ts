@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import type { SessionEvent } from '../events/schema.js';
 import { fingerprint } from './fingerprint.js';
 import type { PlannedFile, PlannedGroup } from './plan.js';
 import { documentTooLarge, readPass, type LineCounts } from './read-pass.js';
@@ -26,8 +27,12 @@ export interface GroupContext extends SinkContext {
 
 /** How a group ended. */
 export type GroupOutcome =
-  /** The journal was written; fold it. `created` when the session is new to the workspace. */
-  | { kind: 'written'; sessionId: string; created: boolean; filesRead: number }
+  /**
+   * The journal was written; fold it. `created` when the session is new to the workspace; `events`,
+   * when the journal was written wholly in this run and kept in memory, are its events, to fold
+   * instead of reading it back.
+   */
+  | { kind: 'written'; sessionId: string; created: boolean; filesRead: number; events?: Iterable<SessionEvent> }
   /** Read, but nothing new for the session. */
   | { kind: 'untouched'; filesRead: number }
   /** Left out, with the reason and how many files. */
@@ -170,7 +175,8 @@ async function attempt(ctx: GroupContext, planned: PlannedGroup, build: boolean)
     ctx.onRemoved(previous.id);
     ctx.owners.delete(previous.id);
   }
-  return { kind: 'written', sessionId: sink.id, created: !planned.session, filesRead };
+  const events = sink.writtenEvents();
+  return { kind: 'written', sessionId: sink.id, created: !planned.session, filesRead, ...(events ? { events } : {}) };
 }
 
 /**

@@ -47,12 +47,13 @@ export class ImportJournalWriter {
     return this.file;
   }
 
-  /** Queues one event. */
-  append(event: SessionEvent): void {
+  /** Queues one event; returns its line as written (newline included). */
+  append(event: SessionEvent): string {
     const line = `${JSON.stringify(event)}\n`;
     this.pending.push(line);
     this.pendingBytes += line.length;
     if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+    return line;
   }
 
   private flush(): void {

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STORE_VERSION } from '../database/schema.js';
 import type { Host } from '../host/create-host.js';
 import { countPlugin, tempDir, testHost } from '../testing/index.js';
@@ -134,6 +134,19 @@ describe('runImport', () => {
     await b.run();
     expect(await a.counts('toy-s1')).toEqual(await b.counts('toy-s1'));
     expect(await a.counts('toy-s1')).toEqual({ 'session.start': 1, 'tool.call': 2, 'session.end': 1 });
+  });
+
+  it('folds a session imported from the start from the events it wrote, without reading its journal back; a resumed one from its journal', async () => {
+    const { host, dir, rec, run, counts } = await setup();
+    const readBack = vi.spyOn(host.folder, 'foldJournal');
+    const file = path.join(dir, 's1.jsonl');
+    writeFileSync(file, rec('s1', '2026-01-01T10:00:00.000Z', 'start') + rec('s1', '2026-01-01T10:00:05.000Z', 'tool'));
+    expect((await run()).sessions.imported).toEqual(['toy-s1']);
+    expect(readBack).not.toHaveBeenCalled();
+    appendFileSync(file, rec('s1', '2026-01-01T10:01:00.000Z', 'tool'));
+    expect((await run()).sessions.updated).toEqual(['toy-s1']);
+    expect(readBack).toHaveBeenCalledTimes(1);
+    expect(await counts('toy-s1')).toEqual({ 'session.start': 1, 'tool.call': 2, 'session.end': 1 });
   });
 
   it('skips and counts a bad line, leaves a torn last line for the next run', async () => {

@@ -216,7 +216,10 @@ export async function runImport(host: Host, options: ImportRunOptions): Promise<
       if (outcome.kind === 'skipped') skips.add(outcome.reason, outcome.files);
       if (outcome.kind === 'untouched') summary.sessions.unchanged += 1;
       if (outcome.kind === 'written') {
-        const report = await host.folder.foldJournal(outcome.sessionId);
+        // A journal written wholly in this run is folded from memory: the same events, validated once.
+        const report = outcome.events
+          ? await host.folder.foldEvents(outcome.sessionId, outcome.events, `import:${importer.id}`)
+          : await host.folder.foldJournal(outcome.sessionId);
         report.source = `import:${importer.id}`;
         // Not fsynced one by one: its journal can fold it again, and the batch's commit syncs the folder.
         await host.store.save(report, { durable: false });

@@ -25,6 +25,12 @@ export interface SinkContext {
 /** Why the sink stopped taking records: the group is skipped, or imported again from the start. */
 export type SinkStop = { kind: 'out-of-scope' } | { kind: 'duplicate' } | { kind: 'restart'; reason: string };
 
+/**
+ * A journal written from the start is also kept in memory up to this size, so it is folded from
+ * its lines without being read back and validated again; a larger one is folded from the file.
+ */
+export const IN_MEMORY_FOLD_BYTES = 32 * 1024 * 1024;
+
 /** True when `a` is after `b`; both are `toIsoTime` strings, which order as text. */
 const later = (a: string, b: string | undefined): boolean => !b || a > b;
 
@@ -40,6 +46,9 @@ export class SessionSink implements ImportSink {
   private lastTs: string | undefined;
   private existed = false;
   private stop: SinkStop | undefined;
+  /** The lines of a journal written from the start in this run, while it is small enough. */
+  private lines: string[] | undefined;
+  private linesBytes = 0;
 
   constructor(
     private readonly ctx: SinkContext,
@@ -96,14 +105,25 @@ export class SessionSink implements ImportSink {
     this.existed = existsSync(paths.reportFile(id)) || existsSync(paths.journalFile(id));
     rmSync(paths.reportFile(id), { force: true });
     this.writer = ImportJournalWriter.create(paths.journalFile(id));
-    this.writer.append(
-      parseEvent({ type: 'session.start', ts, sessionId: id, workspace: head.workspace, agent: importer.id, ...(head.meta ? { meta: head.meta } : {}) }),
+    this.lines = [];
+    this.linesBytes = 0;
+    this.keep(
+      this.writer.append(
+        parseEvent({ type: 'session.start', ts, sessionId: id, workspace: head.workspace, agent: importer.id, ...(head.meta ? { meta: head.meta } : {}) }),
+      ),
     );
     owners.set(id, this.group);
     this.sessionId = id;
     this.firstTs = ts;
     if (later(ts, this.lastTs)) this.lastTs = ts;
     return 'ok';
+  }
+
+  private keep(line: string): void {
+    if (!this.lines) return;
+    this.linesBytes += line.length;
+    if (this.linesBytes > IN_MEMORY_FOLD_BYTES) this.lines = undefined;
+    else this.lines.push(line);
   }
 
   private open(): ImportJournalWriter {
@@ -128,7 +148,7 @@ export class SessionSink implements ImportSink {
       this.ctx.onInvalidEvent(`${parsed.type} is written by the host`);
       return;
     }
-    this.open().append(parsed);
+    this.keep(this.open().append(parsed));
     const ts = toIsoTime(parsed.ts)!;
     if (later(ts, this.lastTs)) this.lastTs = ts;
   }
@@ -167,11 +187,27 @@ export class SessionSink implements ImportSink {
   /** Ends the journal at the last record; returns the session as the import state keeps it (the keys it holds are in the claim registry). */
   finish(): ImportedSession {
     const sizes: JournalSizes = this.writer!.finish(this.lastTs!);
+    // The same line the writer ended the journal with.
+    this.keep(`${JSON.stringify({ type: 'session.end', ts: this.lastTs! })}\n`);
     return { id: this.sessionId!, ...sizes, firstTs: this.firstTs!, lastTs: this.lastTs! };
+  }
+
+  /**
+   * After `finish`, the events of a journal written wholly in this run, as reading it back would
+   * give them (each line parsed again, already validated when emitted); undefined when the journal
+   * was resumed or too large to keep, and must be read.
+   */
+  writtenEvents(): Iterable<SessionEvent> | undefined {
+    const lines = this.lines;
+    if (!lines) return undefined;
+    return (function* () {
+      for (const line of lines) yield JSON.parse(line) as SessionEvent;
+    })();
   }
 
   /** Closes the journal without an end (the group is being dropped or re-imported). */
   abort(): void {
+    this.lines = undefined;
     this.writer?.close();
   }
 }
