@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, truncateSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionEvent } from '../events/schema.js';
+import { removeFile } from './remove-file.js';
 
 /** Sizes of a journal after a writer finished it. */
 export interface JournalSizes {
@@ -24,16 +25,30 @@ export class ImportJournalWriter {
   private pendingBytes = 0;
   private size: number;
 
-  private constructor(private readonly file: string, fd: number, size: number) {
+  private constructor(
+    private readonly file: string,
+    fd: number,
+    size: number,
+    /** True when an earlier journal was there and was replaced. */
+    readonly replaced = false,
+  ) {
     this.fd = fd;
     this.size = size;
   }
 
   /** Starts a journal from nothing (replacing any earlier one). */
   static create(file: string): ImportJournalWriter {
-    mkdirSync(path.dirname(file), { recursive: true });
-    rmSync(file, { force: true });
-    return new ImportJournalWriter(file, openSync(file, 'a'), 0);
+    const replaced = removeFile(file);
+    let fd: number;
+    try {
+      fd = openSync(file, 'a');
+    } catch (error) {
+      // The sessions folder is made once, not checked for every session.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(path.dirname(file), { recursive: true });
+      fd = openSync(file, 'a');
+    }
+    return new ImportJournalWriter(file, fd, 0, replaced);
   }
 
   /** Reopens a journal and cuts it back to `bodySize` (dropping its `session.end`). */

@@ -1,4 +1,3 @@
-import { existsSync, rmSync } from 'node:fs';
 import { InvalidEventError, PluginError } from '../errors.js';
 import { parseEvent } from '../events/parse.js';
 import type { SessionEvent } from '../events/schema.js';
@@ -6,6 +5,7 @@ import type { WorkspacePaths } from '../store/paths.js';
 import type { ClaimRegistry } from './claims.js';
 import type { AnyImporter, ImportedEvent, ImportSink, ProjectScope, SessionHead, SessionResult } from './contract.js';
 import { ImportJournalWriter, type JournalSizes } from './journal-writer.js';
+import { removeFile } from './remove-file.js';
 import { importedSessionId } from './session-id.js';
 import type { ImportedSession } from './state.js';
 import { toIsoTime } from './time.js';
@@ -102,9 +102,9 @@ export class SessionSink implements ImportSink {
     const ts = toIsoTime(head.ts);
     if (!ts) throw new PluginError(importer.id, `gave session ${String(head.originalId)} no valid start time`);
     this.ctx.claims.release(this.group);
-    this.existed = existsSync(paths.reportFile(id)) || existsSync(paths.journalFile(id));
-    rmSync(paths.reportFile(id), { force: true });
+    const hadReport = removeFile(paths.reportFile(id));
     this.writer = ImportJournalWriter.create(paths.journalFile(id));
+    this.existed = hadReport || this.writer.replaced;
     this.lines = [];
     this.linesBytes = 0;
     this.keep(
