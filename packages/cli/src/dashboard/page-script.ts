@@ -132,8 +132,8 @@ function applyTheme() {
   });
 }
 
-function renderChart(spec, parent) {
-  var card = el('section', 'card');
+function chartCard(spec, className) {
+  var card = el('section', className);
   card.id = spec.id;
   card.setAttribute('data-chart', spec.id);
   card.setAttribute('aria-labelledby', spec.id + '-title');
@@ -141,6 +141,11 @@ function renderChart(spec, parent) {
   title.id = spec.id + '-title';
   card.appendChild(title);
   card.appendChild(el('p', 'desc', spec.description));
+  return card;
+}
+
+function renderChart(spec, parent) {
+  var card = chartCard(spec, 'card');
   if (spec.empty) {
     card.appendChild(el('p', 'empty', spec.empty));
   } else {
@@ -166,14 +171,7 @@ function svgEl(tag, attrs) {
   return node;
 }
 function renderCalendar(spec, parent) {
-  var card = el('section', 'card wide');
-  card.id = spec.id;
-  card.setAttribute('data-chart', spec.id);
-  card.setAttribute('aria-labelledby', spec.id + '-title');
-  var title = el('h2', '', spec.title);
-  title.id = spec.id + '-title';
-  card.appendChild(title);
-  card.appendChild(el('p', 'desc', spec.description));
+  var card = chartCard(spec, 'card wide');
   var size = 11, step = 14, left = 26, top = 16;
   var svg = svgEl('svg', { width: left + spec.weeks * step, height: top + 7 * step, viewBox: '0 0 ' + (left + spec.weeks * step) + ' ' + (top + 7 * step) });
   svg.setAttribute('role', 'img');
