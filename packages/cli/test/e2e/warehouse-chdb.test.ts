@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectingWarnings, tempWorkspace } from '@radium-stats/core/testing';
@@ -8,30 +8,8 @@ import { openWorkspaceHost } from '../../src/host/open-host.js';
 import { pushSessions, type PushResult } from '../../src/warehouse/push.js';
 import { resolveTarget } from '../../src/warehouse/settings.js';
 import { sqlString } from '../../src/warehouse/sql.js';
+import { HOSTILE_DEVELOPER, HOSTILE_MODEL, HOSTILE_MODEL_2, HOSTILE_PROJECT_PART, writeSession } from '../helpers/warehouse-sessions.js';
 import { WarehouseError } from '../../src/warehouse/errors.js';
-
-/** Names that break SQL built by pasting: quotes, backslashes, a newline, a statement of their own. */
-const HOSTILE_MODEL = "claude-opus-4-1'); DROP TABLE radium.sessions; --";
-const HOSTILE_MODEL_2 = 'back\\slash\\\'q"\nnew-line`tick`';
-const HOSTILE_DEVELOPER = "o'brien\\dev@example.com";
-const HOSTILE_PROJECT_PART = "proj'\\x\"; DROP DATABASE radium; --";
-
-interface Response {
-  model: string;
-  input: number;
-  output: number;
-}
-
-/** Writes an ended session's journal: a few API responses an hour ago, and a tool call. */
-function writeSession(root: string, id: string, project: string, responses: Response[]): void {
-  const base = Date.now() - 3_600_000;
-  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
-  const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: project, agent: 'claude' }];
-  responses.forEach((r, i) => events.push({ type: 'api.response', ts: at(1 + i), model: r.model, engine: 'anthropic', durationMs: 1_000, tokens: { input: r.input, output: r.output, cacheRead: 100, cacheWrite: 10 } }));
-  events.push({ type: 'tool.call', ts: at(20), name: "Ba'sh", durationMs: 50, success: true });
-  events.push({ type: 'session.end', ts: at(30) });
-  writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
-}
 
 interface ModelRow {
   model: string;
@@ -74,12 +52,12 @@ describe.skipIf(skip)(`the warehouse schema, push and queries on current ClickHo
 
   beforeAll(async () => {
     cwd = await tempWorkspace();
-    writeSession(cwd, 'ch-s1', cwd, [
+    writeSession(cwd, 'ch-s1', { project: cwd, tool: "Ba'sh" }, [
       { model: 'claude-opus-4-1', input: 1_000, output: 200 },
       { model: HOSTILE_MODEL, input: 3_000, output: 50 },
     ]);
-    writeSession(cwd, 'ch-s2', path.join(cwd, HOSTILE_PROJECT_PART), [{ model: HOSTILE_MODEL_2, input: 7, output: 9 }]);
-    writeSession(cwd, 'ch-s3', cwd, [{ model: 'claude-haiku-4-5', input: 123_456, output: 7_890 }]);
+    writeSession(cwd, 'ch-s2', { project: path.join(cwd, HOSTILE_PROJECT_PART), tool: "Ba'sh" }, [{ model: HOSTILE_MODEL_2, input: 7, output: 9 }]);
+    writeSession(cwd, 'ch-s3', { project: cwd, tool: "Ba'sh" }, [{ model: 'claude-haiku-4-5', input: 123_456, output: 7_890 }]);
     env = { ...freshCliHome(), TZ: 'UTC' };
     const target = await resolveTarget({ url: 'http://embedded-chdb:8123', team: "core'team", developer: HOSTILE_DEVELOPER, machine: 'box\\1' }, {}, async () => undefined);
     warehouse = await ChdbWarehouse.open(target);
@@ -124,7 +102,7 @@ describe.skipIf(skip)(`the warehouse schema, push and queries on current ClickHo
   });
 
   it('counts nothing twice when every session is sent again (the local store deleted)', async () => {
-    writeSession(cwd, 'ch-s4', cwd, [{ model: 'claude-opus-4-1', input: 50, output: 5 }]);
+    writeSession(cwd, 'ch-s4', { project: cwd, tool: "Ba'sh" }, [{ model: 'claude-opus-4-1', input: 50, output: 5 }]);
     for (const name of ['stats.db', 'stats.db-wal', 'stats.db-shm']) rmSync(path.join(cwd, '.radium', '_internals', name), { force: true });
     expect(await push()).toMatchObject({ sessions: 4 });
     expect(await warehouse.rows('SELECT count() AS n FROM radium.sessions FINAL')).toEqual([{ n: 4 }]);

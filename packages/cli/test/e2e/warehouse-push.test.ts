@@ -15,29 +15,7 @@ import {
   type ClickHouseServer,
 } from '../helpers/clickhouse.js';
 import { sqlString } from '../../src/warehouse/sql.js';
-
-/** Names that break SQL built by pasting: quotes, backslashes, a newline, a statement of their own. */
-const HOSTILE_MODEL = "claude-opus-4-1'); DROP TABLE radium.sessions; --";
-const HOSTILE_MODEL_2 = 'back\\slash\\\'q"\nnew-line`tick`';
-const HOSTILE_DEVELOPER = "o'brien\\dev@example.com";
-const HOSTILE_PROJECT_PART = "proj'\\x\"; DROP DATABASE radium; --";
-
-interface Response {
-  model: string;
-  input: number;
-  output: number;
-}
-
-/** Writes an ended session's journal: a few API responses an hour ago, and a tool call. */
-function writeSession(root: string, id: string, project: string, responses: Response[]): void {
-  const base = Date.now() - 3_600_000;
-  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
-  const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: project, agent: 'claude' }];
-  responses.forEach((r, i) => events.push({ type: 'api.response', ts: at(1 + i), model: r.model, engine: 'anthropic', durationMs: 1_000, tokens: { input: r.input, output: r.output, cacheRead: 100, cacheWrite: 10 } }));
-  events.push({ type: 'tool.call', ts: at(20), name: "Ba'sh", durationMs: 50, success: true });
-  events.push({ type: 'session.end', ts: at(30) });
-  writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
-}
+import { HOSTILE_DEVELOPER, HOSTILE_MODEL, HOSTILE_MODEL_2, HOSTILE_PROJECT_PART, writeSession } from '../helpers/warehouse-sessions.js';
 
 interface ModelRow {
   model: string;
@@ -80,12 +58,12 @@ describe.skipIf(skip)(`rad stats push to ClickHouse${skip ? ` (skipped: ${CLICKH
     if (CLICKHOUSE_MISSING) throw new Error(`RADIUM_REQUIRE_CLICKHOUSE=1 but ${CLICKHOUSE_SERVER} is missing: ${CLICKHOUSE_INSTALL}.`);
     server = await startClickHouse();
     cwd = await tempWorkspace();
-    writeSession(cwd, 'wh-s1', cwd, [
+    writeSession(cwd, 'wh-s1', { project: cwd, tool: "Ba'sh" }, [
       { model: 'claude-opus-4-1', input: 1_000, output: 200 },
       { model: HOSTILE_MODEL, input: 3_000, output: 50 },
     ]);
-    writeSession(cwd, 'wh-s2', path.join(cwd, HOSTILE_PROJECT_PART), [{ model: HOSTILE_MODEL_2, input: 7, output: 9 }]);
-    writeSession(cwd, 'wh-s3', cwd, [{ model: 'claude-haiku-4-5', input: 123_456, output: 7_890 }]);
+    writeSession(cwd, 'wh-s2', { project: path.join(cwd, HOSTILE_PROJECT_PART), tool: "Ba'sh" }, [{ model: HOSTILE_MODEL_2, input: 7, output: 9 }]);
+    writeSession(cwd, 'wh-s3', { project: cwd, tool: "Ba'sh" }, [{ model: 'claude-haiku-4-5', input: 123_456, output: 7_890 }]);
     writeFileSync(path.join(cwd, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: "core'team", developer: HOSTILE_DEVELOPER, machine: 'box\\1' } }));
     env = {
       ...freshCliHome(),
@@ -134,7 +112,7 @@ describe.skipIf(skip)(`rad stats push to ClickHouse${skip ? ` (skipped: ${CLICKH
   });
 
   it('fails with one line and no credentials while the server is down, leaves the local record alone, and the next push completes it', async () => {
-    writeSession(cwd, 'wh-s4', cwd, [{ model: 'claude-opus-4-1', input: 50, output: 5 }]);
+    writeSession(cwd, 'wh-s4', { project: cwd, tool: "Ba'sh" }, [{ model: 'claude-opus-4-1', input: 50, output: 5 }]);
     await server.stop();
     try {
       const failed = push();

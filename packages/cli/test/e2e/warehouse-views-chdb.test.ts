@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '@radium-stats/core';
 import { collectingWarnings, tempWorkspace } from '@radium-stats/core/testing';
 import { freshCliHome, radOk } from '../helpers/rad.js';
+import { HOSTILE_DEVELOPER, writeSession } from '../helpers/warehouse-sessions.js';
 import { CHDB_INSTALL, CHDB_PATH, CHDB_REQUIRED, ChdbWarehouse } from '../helpers/chdb.js';
 import { openWorkspaceHost } from '../../src/host/open-host.js';
 import { pushSessions } from '../../src/warehouse/push.js';
@@ -14,21 +13,6 @@ import type { TeamScope } from '../../src/warehouse/team-sql.js';
 import { teamHosts } from '../../src/base/team-view.js';
 import { namedView } from '../../src/views/named-view.js';
 import { timeView } from '../../src/time-views/time-view.js';
-
-const HOSTILE_DEVELOPER = "o'brien\\dev@example.com";
-
-/** Writes an ended session's journal starting `hoursAgo` hours ago, with API responses of these models and a tool call. */
-function writeSession(root: string, id: string, agent: string, hoursAgo: number, models: [string, number][]): void {
-  const base = Date.now() - hoursAgo * 3_600_000;
-  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
-  const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: root, agent }];
-  models.forEach(([model, input], i) =>
-    events.push({ type: 'api.response', ts: at(1 + i), model, engine: 'anthropic', durationMs: 1_000, tokens: { input, output: 40, cacheRead: 100, cacheWrite: 10 } }),
-  );
-  events.push({ type: 'tool.call', ts: at(20), name: 'Bash', durationMs: 50, success: true });
-  events.push({ type: 'session.end', ts: at(30) });
-  writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
-}
 
 const skip = !CHDB_PATH && !CHDB_REQUIRED;
 if (skip) console.warn(`The team view tests on current ClickHouse (chdb) are skipped: RADIUM_CHDB_PATH is not set; ${CHDB_INSTALL}.`);
@@ -63,10 +47,10 @@ describe.skipIf(skip)(`team views (--warehouse) on current ClickHouse (chdb)${sk
   beforeAll(async () => {
     alice = await tempWorkspace();
     bob = await tempWorkspace();
-    writeSession(alice, 'a-1', 'claude', 50, [['claude-opus-4-1', 1_000], ['claude-haiku-4-5', 3_000]]);
-    writeSession(alice, 'a-2', 'codex', 2, [['claude-haiku-4-5', 123_456]]);
-    writeSession(bob, 'b-1', 'claude', 3, [['claude-opus-4-1', 77]]);
-    writeSession(bob, 'b-2', 'claude', 30, [['claude-opus-4-1', 999_999]]);
+    writeSession(alice, 'a-1', { agent: 'claude', hoursAgo: 50 }, [{ model: 'claude-opus-4-1', input: 1_000, output: 40 }, { model: 'claude-haiku-4-5', input: 3_000, output: 40 }]);
+    writeSession(alice, 'a-2', { agent: 'codex', hoursAgo: 2 }, [{ model: 'claude-haiku-4-5', input: 123_456, output: 40 }]);
+    writeSession(bob, 'b-1', { agent: 'claude', hoursAgo: 3 }, [{ model: 'claude-opus-4-1', input: 77, output: 40 }]);
+    writeSession(bob, 'b-2', { agent: 'claude', hoursAgo: 30 }, [{ model: 'claude-opus-4-1', input: 999_999, output: 40 }]);
     const target = await resolveTarget({ url: 'http://embedded-chdb:8123' }, {}, async () => undefined);
     chdb = await ChdbWarehouse.open(target);
     await pushAs(alice, HOSTILE_DEVELOPER, 'laptop-a');

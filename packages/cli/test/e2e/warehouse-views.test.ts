@@ -4,32 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '@radium-stats/core/testing';
 import { freshCliHome, rad, radOk, type RadResult } from '../helpers/rad.js';
 import { jsonOutput } from '../helpers/schemas.js';
+import { HOSTILE_DEVELOPER, writeSession } from '../helpers/warehouse-sessions.js';
 import { CLICKHOUSE_PASSWORD, CLICKHOUSE_REQUIRED, CLICKHOUSE_USER, TEST_CLICKHOUSE, TEST_CLICKHOUSE_HOWTO, sharedClickHouse, type SharedClickHouse } from '../helpers/clickhouse.js';
 
 /** A model name that breaks SQL or a terminal built by pasting. */
 const HOSTILE_MODEL = "opus'); DROP TABLE radium.sessions; --\u001b[31m";
-const HOSTILE_DEVELOPER = "o'brien\\dev@example.com";
-
-interface Response {
-  model: string;
-  input: number;
-  output: number;
-  /** Minutes after the session's start. */
-  at?: number;
-}
-
-/** Writes an ended session's journal starting `hoursAgo` hours ago: its API responses and a tool call. */
-function writeSession(root: string, id: string, agent: string, hoursAgo: number, responses: Response[]): void {
-  const base = Date.now() - hoursAgo * 3_600_000;
-  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
-  const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: root, agent }];
-  responses.forEach((r, i) =>
-    events.push({ type: 'api.response', ts: at(r.at ?? 1 + i), model: r.model, engine: 'anthropic', durationMs: 1_000, tokens: { input: r.input, output: r.output, cacheRead: 100, cacheWrite: 10 } }),
-  );
-  events.push({ type: 'tool.call', ts: at(20), name: 'Bash', durationMs: 50, success: true });
-  events.push({ type: 'session.end', ts: at(30) });
-  writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
-}
 
 interface ModelRow {
   model: string;
@@ -72,16 +51,16 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
     server = sharedClickHouse(import.meta.filename);
     alice = await tempWorkspace();
     bob = await tempWorkspace();
-    writeSession(alice, 'a-1', 'claude', 50, [
+    writeSession(alice, 'a-1', { agent: 'claude', hoursAgo: 50 }, [
       { model: 'claude-opus-4-1', input: 1_000, output: 200 },
       { model: HOSTILE_MODEL, input: 3_000, output: 50 },
     ]);
-    writeSession(alice, 'a-2', 'codex', 2, [{ model: 'claude-haiku-4-5', input: 123_456, output: 7_890 }]);
-    writeSession(bob, 'b-1', 'claude', 3, [
+    writeSession(alice, 'a-2', { agent: 'codex', hoursAgo: 2 }, [{ model: 'claude-haiku-4-5', input: 123_456, output: 7_890 }]);
+    writeSession(bob, 'b-1', { agent: 'claude', hoursAgo: 3 }, [
       { model: 'claude-opus-4-1', input: 77, output: 9 },
       { model: 'claude-haiku-4-5', input: 5, output: 5 },
     ]);
-    writeSession(bob, 'b-2', 'claude', 30, [{ model: 'claude-opus-4-1', input: 999_999, output: 12_345 }]);
+    writeSession(bob, 'b-2', { agent: 'claude', hoursAgo: 30 }, [{ model: 'claude-opus-4-1', input: 999_999, output: 12_345 }]);
     writeFileSync(path.join(alice, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: HOSTILE_DEVELOPER, machine: 'laptop-a', database: server.database } }));
     writeFileSync(path.join(bob, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: 'bob@example.com', machine: 'desk-b', database: server.database } }));
     env = { ...freshCliHome(), TZ: 'UTC', RADIUM_WAREHOUSE_URL: `http://${CLICKHOUSE_USER}:${encodeURIComponent(CLICKHOUSE_PASSWORD)}@127.0.0.1:${server.port}` };

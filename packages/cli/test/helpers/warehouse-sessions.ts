@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Names that break SQL built by pasting: quotes, backslashes, a newline, a statement of their own. */
+export const HOSTILE_MODEL = "claude-opus-4-1'); DROP TABLE radium.sessions; --";
+export const HOSTILE_MODEL_2 = 'back\\slash\\\'q"\nnew-line`tick`';
+export const HOSTILE_DEVELOPER = "o'brien\\dev@example.com";
+export const HOSTILE_PROJECT_PART = "proj'\\x\"; DROP DATABASE radium; --";
+
+/** One API response of a written session. */
+export interface Response {
+  model: string;
+  input: number;
+  output: number;
+  /** Minutes after the session's start (default: one a minute from the first). */
+  at?: number;
+}
+
+/** Who ran a written session, where and when. */
+export interface SessionShape {
+  /** Its workspace (default: the root). */
+  project?: string;
+  agent?: string;
+  /** When it started (default: an hour ago). */
+  hoursAgo?: number;
+  /** The one tool it calls (default: Bash). */
+  tool?: string;
+}
+
+/** Writes an ended session's journal into a workspace: its API responses and one tool call, 30 minutes long. */
+export function writeSession(root: string, id: string, shape: SessionShape, responses: Response[]): void {
+  const base = Date.now() - (shape.hoursAgo ?? 1) * 3_600_000;
+  const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
+  const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: shape.project ?? root, agent: shape.agent ?? 'claude' }];
+  responses.forEach((r, i) =>
+    events.push({ type: 'api.response', ts: at(r.at ?? 1 + i), model: r.model, engine: 'anthropic', durationMs: 1_000, tokens: { input: r.input, output: r.output, cacheRead: 100, cacheWrite: 10 } }),
+  );
+  events.push({ type: 'tool.call', ts: at(20), name: shape.tool ?? 'Bash', durationMs: 50, success: true });
+  events.push({ type: 'session.end', ts: at(30) });
+  writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+}
