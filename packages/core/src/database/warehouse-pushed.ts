@@ -1,6 +1,7 @@
 import type { FactRow } from '../plugin/facts.js';
 import { ROWS_PER_SESSION, type StoredFactTable } from './fact-tables.js';
 import type { Db } from './open-database.js';
+import type { SessionRow } from './session-row.js';
 
 /**
  * What `rad stats push` last sent of each session to each warehouse: the session's stamp then. Not
@@ -19,17 +20,8 @@ const SCHEMA = `
 `;
 
 /** A stored session as the warehouse gets it. */
-export interface PushSession {
+export interface PushSession extends Pick<SessionRow, 'id' | 'agent_session_id' | 'source' | 'agent' | 'project' | 'start_ms' | 'end_ms' | 'status' | 'wall_ms'> {
   key: number;
-  id: string;
-  agent_session_id: string | null;
-  source: string;
-  agent: string | null;
-  project: string | null;
-  start_ms: number;
-  end_ms: number | null;
-  status: string;
-  wall_ms: number | null;
   /** What the session was read from and by which plugins: it changes whenever the session's rows may. */
   stamp: string;
   /** Digest of the rows last pushed of it, if ever. */
