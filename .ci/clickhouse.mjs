@@ -5,20 +5,8 @@
 //   node .ci/clickhouse.mjs stop <dir>    stops the server started in <dir> (SIGTERM, SIGKILL after 15 s)
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { CLICKHOUSE_SERVER, waitForPing, writeClickHouseConfig } from '../packages/cli/test/helpers/clickhouse-config.mjs';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { CLICKHOUSE_SERVER, freePort, waitForPing, writeClickHouseConfig } from '../packages/cli/test/helpers/clickhouse-config.mjs';
 
 const alive = (pid) => {
   try {

@@ -2,25 +2,13 @@
 // and `model --warehouse --by developer` over 1,000,000 sessions of 20 developers against 10,000.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLICKHOUSE_SERVER, waitForPing, writeClickHouseConfig } from '../../packages/cli/test/helpers/clickhouse-config.mjs';
+import { CLICKHOUSE_SERVER, freePort, waitForPing, writeClickHouseConfig } from '../../packages/cli/test/helpers/clickhouse-config.mjs';
 import { measureRounds, runNode } from './measure.mjs';
 
 /** Developers the team data is spread over. */
 export const TEAM_DEVELOPERS = 20;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** RADIUM_TEST_CLICKHOUSE's server, else Debian's clickhouse-server started in a temp folder (removed by `stop`). */
 async function clickhouse() {

@@ -7,6 +7,7 @@ import { tempDir, tempWorkspace } from '@radium-stats/core/testing';
 import { OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver.js';
 import { freshCliHome, rad, radAsync, type RadResult } from '../helpers/rad.js';
 import { jsonOutput } from '../helpers/schemas.js';
+import type { UsageJson } from '../../src/dashboard/groups.js';
 
 /** The header secret: it must reach the receiver and never appear in rad's output. */
 const SECRET = 's3cr3t/token+value';
@@ -26,19 +27,9 @@ interface Tokens {
 }
 type Event = Record<string, unknown> & { type: string; ts: string };
 
-interface UsageRow {
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number | null;
-  cacheWrite1hTokens: number | null;
-  costUsd: number | null;
-  pricedCostUsd: number;
-}
 interface ModelJson {
-  models: (UsageRow & { model: string })[];
-  total: UsageRow;
+  models: (UsageJson & { model: string })[];
+  total: UsageJson;
 }
 
 const at = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();

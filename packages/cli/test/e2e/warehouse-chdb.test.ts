@@ -8,16 +8,8 @@ import { openWorkspaceHost } from '../../src/host/open-host.js';
 import { pushSessions, type PushResult } from '../../src/warehouse/push.js';
 import { resolveTarget } from '../../src/warehouse/settings.js';
 import { sqlString } from '../../src/warehouse/sql.js';
-import { HOSTILE_DEVELOPER, HOSTILE_MODEL, HOSTILE_MODEL_2, HOSTILE_PROJECT_PART, writeSession } from '../helpers/warehouse-sessions.js';
+import { HOSTILE_DEVELOPER, HOSTILE_MODEL, HOSTILE_MODEL_2, HOSTILE_PROJECT_PART, expectWarehouseMatchesLocal, writeSession, type ModelRow } from '../helpers/warehouse-sessions.js';
 import { WarehouseError } from '../../src/warehouse/errors.js';
-
-interface ModelRow {
-  model: string;
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
 
 const skip = !CHDB_PATH && !CHDB_REQUIRED;
 if (skip) console.warn(`The warehouse tests on current ClickHouse (chdb) are skipped: RADIUM_CHDB_PATH is not set; ${CHDB_INSTALL}.`);
@@ -41,13 +33,7 @@ describe.skipIf(skip)(`the warehouse schema, push and queries on current ClickHo
   /** Per model, the warehouse's sums (read through FINAL) next to `rad stats model --json`. */
   async function expectSumsMatchLocal(): Promise<void> {
     const local = (JSON.parse(radOk(['stats', 'model', '--json'], { cwd, env }).stdout) as { models: ModelRow[] }).models;
-    const remote = await warehouse.rows<{ model: string; requests: number; input_tokens: number; output_tokens: number; cost: number }>(
-      'SELECT model, sum(requests) AS requests, sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens, sum(cost_nano_usd) AS cost FROM radium.facts_tokens_usage FINAL GROUP BY model ORDER BY model',
-    );
-    const byModel = (list: { model: string; requests: number; inputTokens: number; outputTokens: number; costUsd: number }[]) =>
-      Object.fromEntries(list.map((m) => [m.model, { requests: m.requests, inputTokens: m.inputTokens, outputTokens: m.outputTokens, costUsd: Math.round(m.costUsd * 1e6) }]));
-    expect(byModel(remote.map((r) => ({ model: r.model, requests: r.requests, inputTokens: r.input_tokens, outputTokens: r.output_tokens, costUsd: r.cost / 1e9 })))).toEqual(byModel(local));
-    expect(local.length).toBeGreaterThanOrEqual(3);
+    await expectWarehouseMatchesLocal(local, (sql) => warehouse.rows(sql));
   }
 
   beforeAll(async () => {

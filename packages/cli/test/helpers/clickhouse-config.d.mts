@@ -8,3 +8,5 @@ export declare const CLICKHOUSE_PASSWORD: string;
 export declare function writeClickHouseConfig(dir: string, httpPort: number, tcpPort: number): string;
 /** Resolves once `url/ping` answers; rejects when `exited()` returns an exit code or after `timeoutMs`. */
 export declare function waitForPing(url: string, exited: () => number | null | undefined, timeoutMs?: number): Promise<void>;
+/** A port of 127.0.0.1 nobody listens on right now. */
+export declare function freePort(): Promise<number>;

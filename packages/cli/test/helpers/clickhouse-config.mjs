@@ -2,6 +2,7 @@
 // write the same server config as the tests' helper.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createServer } from 'node:net';
 
 /** Debian's ClickHouse server (18.16), the one CI installs (`.ci/run`). */
 export const CLICKHOUSE_SERVER = '/usr/sbin/clickhouse-server';
@@ -68,4 +69,16 @@ export async function waitForPing(url, exited, timeoutMs = 30_000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`clickhouse-server did not answer ${url}/ping within ${timeoutMs} ms`);
+}
+
+/** A port of 127.0.0.1 nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }

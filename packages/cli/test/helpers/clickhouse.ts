@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { tempDir } from '@radium-stats/core/testing';
-import { CLICKHOUSE_PASSWORD, CLICKHOUSE_SERVER, CLICKHOUSE_USER, waitForPing, writeClickHouseConfig } from './clickhouse-config.mjs';
+import { CLICKHOUSE_PASSWORD, CLICKHOUSE_SERVER, CLICKHOUSE_USER, freePort, waitForPing, writeClickHouseConfig } from './clickhouse-config.mjs';
 
 export { CLICKHOUSE_PASSWORD, CLICKHOUSE_SERVER, CLICKHOUSE_USER };
 
@@ -31,18 +30,6 @@ export interface ClickHouseServer {
   start(): Promise<void>;
 }
 
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts Debian's clickhouse-server as a child process on free ports of 127.0.0.1, with its config,

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 /** Names that break SQL built by pasting: quotes, backslashes, a newline, a statement of their own. */
 export const HOSTILE_MODEL = "claude-opus-4-1'); DROP TABLE radium.sessions; --";
@@ -38,4 +39,29 @@ export function writeSession(root: string, id: string, shape: SessionShape, resp
   events.push({ type: 'tool.call', ts: at(20), name: shape.tool ?? 'Bash', durationMs: 50, success: true });
   events.push({ type: 'session.end', ts: at(30) });
   writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+}
+
+/** A model row of `rad stats model --json`, as far as the warehouse tests compare it. */
+export interface ModelRow {
+  model: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+/** The token facts summed per model through FINAL, as a warehouse query gives them. */
+type WarehouseModelSums = { model: string; requests: number; input_tokens: number; output_tokens: number; cost: number };
+
+/** The query whose per-model sums must equal `rad stats model --json`. */
+const MODEL_SUMS_SQL =
+  'SELECT model, sum(requests) AS requests, sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens, sum(cost_nano_usd) AS cost FROM radium.facts_tokens_usage FINAL GROUP BY model ORDER BY model';
+
+/** Per model, the warehouse's sums (read through FINAL by `rows`) equal the local model view's (`local`, at least three models). */
+export async function expectWarehouseMatchesLocal(local: ModelRow[], rows: (sql: string) => Promise<WarehouseModelSums[]>): Promise<void> {
+  const remote = await rows(MODEL_SUMS_SQL);
+  const byModel = (list: ModelRow[]) =>
+    Object.fromEntries(list.map((m) => [m.model, { requests: m.requests, inputTokens: m.inputTokens, outputTokens: m.outputTokens, costUsd: Math.round(m.costUsd * 1e6) }]));
+  expect(byModel(remote.map((r) => ({ model: r.model, requests: r.requests, inputTokens: r.input_tokens, outputTokens: r.output_tokens, costUsd: r.cost / 1e9 })))).toEqual(byModel(local));
+  expect(local.length).toBeGreaterThanOrEqual(3);
 }
