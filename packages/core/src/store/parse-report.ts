@@ -49,7 +49,9 @@ export function parseReportText(text: string, file: string, plugins: readonly An
  */
 function parseEnvelopeAndFacts(text: string, file: string, plugins: readonly AnyMetricPlugin[], options: ParseOptions): { report: SessionReport; warnings: string[] } | undefined {
   const cut = withoutSections(text);
-  if (!cut) return undefined;
+  // A plugin without facts (API 1) is always read from its section: with one in the report, the
+  // whole text is parsed once rather than its cut after.
+  if (!cut || plugins.some((p) => !p.facts && cut.had(p.id))) return undefined;
   const warnings: string[] = [];
   try {
     const report = upgradeReport(JSON.parse(cut.text), file, plugins, (m) => warnings.push(m));
