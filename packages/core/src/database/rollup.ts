@@ -61,7 +61,9 @@ export class RollupWriter {
     // This runs for every fact row of a rebuild: groups are found by a cheap key of their own (each
     // value prefixed by its length, so no two groups share one), under the session's agent, source
     // and project; the JSON key a rollup row is stored under is made once per group.
-    const bySession = this.pending.get(sessionKey(session)) ?? this.pending.set(sessionKey(session), new Map()).get(sessionKey(session))!;
+    const at = sessionKey(session);
+    let bySession = this.pending.get(at);
+    if (bySession === undefined) this.pending.set(at, (bySession = new Map()));
     for (const row of rows) {
       const day = dayOf(row.bucket);
       let key = `${day}`;
