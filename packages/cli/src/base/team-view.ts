@@ -46,7 +46,7 @@ export interface TeamView {
 export async function openTeamView(host: Host, flags: TeamFlagValues): Promise<TeamView> {
   if (flags['session-id'] !== undefined) throw new UsageError('--session-id cannot be used with --warehouse: the warehouse answers over many sessions; drop one of them.');
   const target = await resolveTarget(warehouseSettings(host.config, process.env, host.warnings.warn), process.env, async () => undefined);
-  const warehouse = Warehouse.connect(target);
+  const warehouse = await Warehouse.connect(target);
   const scope: TeamScope = { developer: flags.developer, machine: flags.machine, by: flags.by as TeamGroupBy | undefined };
   const source = new TeamSource(warehouse, host.plugins, scope);
   const applied = [

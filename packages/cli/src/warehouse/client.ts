@@ -1,4 +1,4 @@
-import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseClient } from '@clickhouse/client';
 import { WarehouseError } from './errors.js';
 import type { WarehouseExecutor } from './executor.js';
 import type { WarehouseTarget } from './settings.js';
@@ -30,8 +30,12 @@ export class Warehouse implements WarehouseExecutor {
     readonly target: WarehouseTarget,
   ) {}
 
-  /** A client of the target: 64-bit integers read back as numbers, no compression (18.16 answers plain), no logging of its own. */
-  static connect(target: WarehouseTarget): Warehouse {
+  /**
+   * A client of the target: 64-bit integers read back as numbers, no compression (18.16 answers plain), no logging of its own.
+   * The client library is loaded here, so that local views never load it.
+   */
+  static async connect(target: WarehouseTarget): Promise<Warehouse> {
+    const { ClickHouseLogLevel, createClient } = await import('@clickhouse/client');
     const client = createClient({
       url: target.url,
       username: target.username,

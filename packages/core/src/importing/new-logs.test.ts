@@ -5,6 +5,8 @@ import { countPlugin, tempDir, testHost } from '../testing/index.js';
 import type { Importer } from './contract.js';
 import { hasNewLogs } from './new-logs.js';
 import { runImport } from './run-import.js';
+import { emptyImportState } from './state.js';
+import { ImportStateStore } from './state-store.js';
 
 /** One session per `.jsonl` file, `{sid, cwd, ts}` a line; files named `ignored-*` are ruled out by their path. */
 const toy: Importer = {
@@ -95,6 +97,19 @@ describe('hasNewLogs', () => {
     const { dir, line, anythingNew, run } = await setup();
     writeFileSync(path.join(dir, 's1.jsonl'), line('s1', '2026-01-01T10:00:00.000Z'));
     expect((await run({ since: new Date('2026-06-01T00:00:00Z') })).sessions.imported).toEqual([]);
+    expect(await anythingNew()).toBe(true);
+  });
+
+  it('looks again at a listing it found settled once the import state changes under it', async () => {
+    const { host, dir, line, anythingNew, run } = await setup();
+    writeFileSync(path.join(dir, 's1.jsonl'), line('s1', '2026-01-01T10:00:00.000Z'));
+    await run();
+    expect(await anythingNew()).toBe(false);
+    expect(await anythingNew()).toBe(false);
+    // The same files, a state that no longer records them (as when an earlier rad's state file is moved in).
+    const state = ImportStateStore.open(host.paths.databaseFile, 'toy', () => {});
+    state.replace(emptyImportState('toy'));
+    state.close();
     expect(await anythingNew()).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { promises as fs, realpathSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Host } from '../host/create-host.js';
 import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
-import { recordedSourceFiles, type RecordedFile } from './recorded-files.js';
+import { recordedSource, type RecordedFile } from './recorded-files.js';
 import { projectScope } from './scope.js';
 
 /** Where and what `hasNewLogs` looks for: the same options `runImport` takes. */
@@ -57,33 +58,64 @@ function settled(record: RecordedFile | undefined, stat: Stats, scopeKey: string
   return record.scope === scopeKey;
 }
 
-/**
- * True when the importer's folders hold a log file an import would read: one the last run did not
- * record, or one whose size, modification time or inode changed since. Lists folders and stats
- * files; reads none of them. A folder that does not exist has nothing new.
- */
-export async function hasNewLogs(host: Host, importer: AnyImporter, options: NewLogsOptions = {}): Promise<boolean> {
-  const scope = projectScope(host.paths.root, options.allProjects ?? false);
-  const scopeKey = scope.workspace ?? '*';
-  let recorded: ReadonlyMap<string, RecordedFile> | undefined;
+interface ListedFile {
+  path: string;
+  stat: Stats;
+}
+
+/** The files an import would look at, stat'ed; undefined when a folder cannot be listed (the import then says why). */
+async function listedFiles(importer: AnyImporter, options: NewLogsOptions, scope: ProjectScope): Promise<ListedFile[] | undefined> {
+  const out: ListedFile[] = [];
   for (const source of importSources(importer, options)) {
     if (!(await fs.stat(source).catch(() => undefined))?.isDirectory()) continue;
     let files: Iterable<FoundFile> | AsyncIterable<FoundFile>;
     try {
       files = await listed(importer, source, scope);
     } catch {
-      // The import names the folder it could not list in its warning.
-      return true;
+      return undefined;
     }
-    for await (const file of files) {
+    const add = (file: FoundFile) => {
       // A file the importer rules out by its path is never read.
-      if (file.skip) continue;
+      if (file.skip) return;
       const stat = statOrUndefined(file.path);
       // The import could not read it either.
-      if (!stat?.isFile()) continue;
-      recorded ??= recordedSourceFiles(host, importer.id);
-      if (!settled(recordOf(recorded, file.path), stat, scopeKey)) return true;
-    }
+      if (stat?.isFile()) out.push({ path: file.path, stat });
+    };
+    // An array is walked without an await per file.
+    if (Symbol.asyncIterator in files) for await (const file of files) add(file);
+    else for (const file of files) add(file);
   }
-  return false;
+  return out;
+}
+
+/** A digest of a listing: every file's path, size, modification time and inode, and the scope it was listed for. */
+function listingDigest(files: readonly ListedFile[], scopeKey: string): string {
+  const lines = files.map(({ path: file, stat }) => `${file}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}`);
+  return createHash('sha1').update(`${scopeKey}\n${lines.join('\n')}`).digest('hex');
+}
+
+/**
+ * True when the importer's folders hold a log file an import would read: one the last run did not
+ * record, or one whose size, modification time or inode changed since. Lists folders and stats
+ * files; reads none of them. A folder that does not exist has nothing new. A listing found to hold
+ * nothing new is noted in the import state, so that the same listing next time costs one row, not
+ * a lookup per file.
+ */
+export async function hasNewLogs(host: Host, importer: AnyImporter, options: NewLogsOptions = {}): Promise<boolean> {
+  const scope = projectScope(host.paths.root, options.allProjects ?? false);
+  const scopeKey = scope.workspace ?? '*';
+  const files = await listedFiles(importer, options, scope);
+  if (files === undefined) return true;
+  if (files.length === 0) return false;
+  const digest = listingDigest(files, scopeKey);
+  const recorded = recordedSource(host, importer.id);
+  try {
+    if (recorded.settled(digest)) return false;
+    const records = recorded.files();
+    if (files.some((f) => !settled(recordOf(records, f.path), f.stat, scopeKey))) return true;
+    recorded.noteSettled(digest);
+    return false;
+  } finally {
+    recorded.close();
+  }
 }

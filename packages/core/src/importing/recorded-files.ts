@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Host } from '../host/create-host.js';
 import { IMPORT_STATE_VERSION, importStateFile } from './state.js';
-import { ImportStateStore } from './state-store.js';
+import { RecordedState } from './recorded-state.js';
 
 /** What the last import run recorded about one source file, as far as telling "is anything new?" needs. */
 export interface RecordedFile {
@@ -41,37 +41,59 @@ export function toRecordedFile(entry: RecordedStampFields): RecordedFile {
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * The source files the last runs of an importer recorded in this workspace, by real path. Nothing
- * recorded (or a state this version cannot read) is an empty map: every file then counts as new and
- * the import itself deals with the state. Reads the import state only (its tables in the stats
- * store, or the JSON file of an earlier rad the next import moves there), never a source file.
- */
-export function recordedSourceFiles(host: Host, importer: string): ReadonlyMap<string, RecordedFile> {
+/** The recorded files of one importer, as "is anything new?" reads them, and the note of a listing found to hold nothing new. */
+export interface RecordedSource {
+  /** True when the listing with this digest was found settled against the recorded state as it is now. */
+  settled(digest: string): boolean;
+  /** The recorded files by real path; empty when nothing is recorded (every file then counts as new). */
+  files(): ReadonlyMap<string, RecordedFile>;
+  /** Notes the listing with this digest as settled against the state `files` returned. */
+  noteSettled(digest: string): void;
+  /** Releases what it holds open. */
+  close(): void;
+}
+
+/** A JSON state file of an earlier rad: the next import moves it into the store, so nothing is noted. */
+function jsonSource(raw: unknown, importer: string): RecordedSource {
   const out = new Map<string, RecordedFile>();
-  let raw: unknown;
+  if (isObject(raw) && raw.version === IMPORT_STATE_VERSION && raw.importer === importer && isObject(raw.files)) {
+    for (const [file, entry] of Object.entries(raw.files)) {
+      if (!isObject(entry) || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number' || typeof entry.ino !== 'number') continue;
+      out.set(
+        file,
+        toRecordedFile({
+          size: entry.size,
+          mtimeMs: entry.mtimeMs,
+          ino: entry.ino,
+          skipped: typeof entry.skipped === 'string' ? entry.skipped : undefined,
+          scope: typeof entry.scope === 'string' ? entry.scope : undefined,
+          rebuild: entry.rebuild === true ? true : undefined,
+          lastTs: typeof entry.lastTs === 'string' ? entry.lastTs : undefined,
+        }),
+      );
+    }
+  }
+  return { settled: () => false, files: () => out, noteSettled: () => {}, close: () => {} };
+}
+
+/**
+ * The source files the last runs of an importer recorded in this workspace. Reads the import state
+ * only (its tables in the stats store, or the JSON file of an earlier rad the next import moves
+ * there), never a source file; a state this version cannot read records nothing.
+ */
+export function recordedSource(host: Host, importer: string): RecordedSource {
   try {
     // Parsed without the state's schema: this runs before every view, and a state is checked in full when an import loads it.
-    raw = JSON.parse(readFileSync(importStateFile(host.paths.importsDir, importer), 'utf8'));
+    return jsonSource(JSON.parse(readFileSync(importStateFile(host.paths.importsDir, importer), 'utf8')), importer);
   } catch {
-    for (const [file, stamp] of ImportStateStore.recordedStamps(host.paths.databaseFile, importer, host.warnings.warn)) out.set(file, toRecordedFile(stamp));
-    return out;
+    // No JSON state: the state is in the store.
   }
-  if (!isObject(raw) || raw.version !== IMPORT_STATE_VERSION || raw.importer !== importer || !isObject(raw.files)) return out;
-  for (const [file, entry] of Object.entries(raw.files)) {
-    if (!isObject(entry) || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number' || typeof entry.ino !== 'number') continue;
-    out.set(
-      file,
-      toRecordedFile({
-        size: entry.size,
-        mtimeMs: entry.mtimeMs,
-        ino: entry.ino,
-        skipped: typeof entry.skipped === 'string' ? entry.skipped : undefined,
-        scope: typeof entry.scope === 'string' ? entry.scope : undefined,
-        rebuild: entry.rebuild === true ? true : undefined,
-        lastTs: typeof entry.lastTs === 'string' ? entry.lastTs : undefined,
-      }),
-    );
-  }
-  return out;
+  const state = RecordedState.open(host.paths.databaseFile, importer, host.warnings.warn);
+  if (!state) return { settled: () => false, files: () => new Map(), noteSettled: () => {}, close: () => {} };
+  return {
+    settled: (digest) => state.settled(digest),
+    files: () => new Map([...state.stamps()].map(([file, stamp]) => [file, toRecordedFile(stamp)])),
+    noteSettled: (digest) => state.noteSettled(digest),
+    close: () => state.close(),
+  };
 }

@@ -4,7 +4,8 @@ import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../database/open-database.js';
 import type { ClaimRegistry, SavedClaims } from './claims.js';
 import type { ImportedFile, ImportState, JsonImportState } from './state.js';
-import { ensureImportTables, IMPORT_TABLES_VERSION } from './state-tables.js';
+import { bumpGeneration } from './state-generation.js';
+import { ensureImportTables } from './state-tables.js';
 
 /** What telling "is anything new?" needs of a recorded file: no hashes, no parser state. */
 export type RecordedStamp = Pick<ImportedFile, 'size' | 'mtimeMs' | 'ino' | 'skipped' | 'scope' | 'rebuild' | 'lastTs'>;
@@ -103,44 +104,6 @@ export class ImportStateStore {
     }
   }
 
-  /**
-   * The stamps of the files an importer's runs recorded, by real path, read without the import lock
-   * and without making a store that is not there: empty when there is no store, or no import tables
-   * of this version.
-   */
-  static recordedStamps(databaseFile: string, importer: string, warn: (message: string) => void): Map<string, RecordedStamp> {
-    const out = new Map<string, RecordedStamp>();
-    if (!existsSync(databaseFile)) return out;
-    let db: Db;
-    try {
-      db = openDatabase(databaseFile, warn);
-    } catch {
-      // The command that answers opens the store too, and says what is wrong with it.
-      return out;
-    }
-    try {
-      const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_meta'").get() !== undefined;
-      if (!hasTables || db.prepare("SELECT value FROM import_meta WHERE key = 'version'").pluck().get() !== String(IMPORT_TABLES_VERSION)) return out;
-      const rows = db
-        .prepare('SELECT path, size, mtime_ms, ino, skipped, scope, rebuild, last_ts FROM import_files WHERE importer = ?')
-        .all(importer) as Pick<FileRow, 'path' | 'size' | 'mtime_ms' | 'ino' | 'skipped' | 'scope' | 'rebuild' | 'last_ts'>[];
-      for (const r of rows) {
-        out.set(r.path, {
-          size: r.size,
-          mtimeMs: r.mtime_ms,
-          ino: r.ino,
-          ...optional('skipped', r.skipped),
-          ...optional('scope', r.scope),
-          ...(r.rebuild ? { rebuild: true as const } : {}),
-          ...optional('lastTs', r.last_ts),
-        });
-      }
-      return out;
-    } finally {
-      db.close();
-    }
-  }
-
   /** The importer's files and sessions as the last runs left them. */
   load(): ImportState {
     const state: ImportState = { importer: this.importer, files: {}, sessions: {} };
@@ -190,6 +153,7 @@ export class ImportStateStore {
         if (!kept || claims.releasedSaved(group)) this.deleteClaims.run(this.importer, group);
         const keys = claims.unsaved(group);
         if (kept && keys.length > 0) this.putPending.run(this.importer, group, JSON.stringify(keys));
+        bumpGeneration(this.db, this.importer);
       })
       .immediate();
     claims.markSaved(group);
@@ -225,6 +189,7 @@ export class ImportStateStore {
         for (const group of Object.keys(json.sessions)) this.writeSession(group, json);
         const claim = this.db.prepare('INSERT OR IGNORE INTO import_claims (importer, key, grp) VALUES (?, ?, ?)');
         for (const [group, keys] of Object.entries(json.claims)) if (json.sessions[group]) for (const key of keys) claim.run(this.importer, key, group);
+        bumpGeneration(this.db, this.importer);
       })
       .immediate();
   }

@@ -30,7 +30,7 @@ export default class StatsPush extends RadCommand {
     const host = await this.openHost(flags.workspace);
     const settings = warehouseSettings(host.config, process.env, this.warnings.warn);
     const target = await resolveTarget(settings, process.env, () => gitEmail(host.services.git()));
-    const warehouse = Warehouse.connect(target);
+    const warehouse = await Warehouse.connect(target);
     let result: PushResult;
     try {
       const store = await host.catalog.store();
