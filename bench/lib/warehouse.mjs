@@ -76,7 +76,13 @@ async function replicate(url, from, to, copies) {
     );
     await sql(url, `INSERT INTO ${to}.${table} (${columns.map((c) => `\`${c}\``).join(', ')}) SELECT ${select.join(', ')} FROM ${from}.${table} FINAL CROSS JOIN numbers(${copies}) SETTINGS max_insert_block_size = 100000`);
   }
-  await sql(url, `OPTIMIZE TABLE ${to}.sessions FINAL`).catch(() => {});
+  await mergeSplitPartitions(url, to);
+}
+
+/** Merges every partition split into several parts, as `rad stats push` does after sending (`mergeSplitPartitions` in packages/cli/src/warehouse/parts.ts). */
+async function mergeSplitPartitions(url, db) {
+  const split = rowsOf(await sql(url, `SELECT table, partition_id AS id FROM system.parts WHERE database = '${db}' AND active GROUP BY table, partition_id HAVING count() > 1 FORMAT JSONEachRow`));
+  for (const { table, id } of split) await sql(url, `OPTIMIZE TABLE ${db}.${table} PARTITION ID '${id}' FINAL`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FactRow, PushSession, PushedSession, StatsStore, StoredFactTable } from '@radium-stats/core';
 import type { WarehouseExecutor } from './executor.js';
+import { mergeSplitPartitions } from './parts.js';
 import { ensureSchema, factTableName, pushableTables } from './schema.js';
 import { sqlTable } from './sql.js';
 
@@ -84,6 +85,8 @@ function readRows(store: StatsStore, tables: readonly StoredFactTable[], session
  * or migrated first), then records them all in the local store at once. A session whose files
  * changed but whose rows did not is not sent again. A failure leaves the local store as it was: the
  * next push sends those sessions again, and the rows' version makes the warehouse keep one copy of each.
+ * Last, the partitions this or any push split into several parts are merged, so that the team views
+ * read them without FINAL; a failure there only slows those views, so it is a warning.
  */
 export async function pushSessions(
   store: StatsStore,
@@ -120,5 +123,12 @@ export async function pushSessions(
     options.progress?.(Math.min(start + batch, candidates.length), candidates.length);
   }
   if (record.length > 0) store.recordPushed(key, record);
+  if (result.sessions > 0) {
+    try {
+      await mergeSplitPartitions(warehouse, database, ['sessions', ...tables.map(factTableName)]);
+    } catch (error) {
+      options.warn(`${(error as Error).message} The sessions are pushed; until their partitions are merged, team views read them more slowly.`);
+    }
+  }
   return result;
 }

@@ -1,5 +1,6 @@
 import type { ActivePlugin, MergedSummaries, PeriodSections, SessionPage, SessionSummary, StoreFilter, StoredFactTable, SummedFactRow, TimeRange } from '@radium-stats/core';
 import type { WarehouseExecutor } from './executor.js';
+import { ALL_FINAL, cleanParts, stayedClean, type CleanParts } from './parts.js';
 import { factTableName } from './schema.js';
 import { sqlString } from './sql.js';
 import { countSessionsSql, layers, sessionFactsSql, sessionPageSql, spanSql, sumFactsSql, type TeamScope } from './team-sql.js';
@@ -12,6 +13,9 @@ type AnswerRow = Record<string, string | number | null> & { ':by'?: GroupValue; 
 
 const keyOf = (value: GroupValue | undefined) => JSON.stringify(value ?? null);
 
+/** Times a statement is run over a newer list of clean parts when pushes changed them while it ran, before it is read through FINAL alone. */
+const CLEAN_READ_ATTEMPTS = 3;
+
 /**
  * The team views' numbers from the warehouse, in the shapes the local store gives them: each fact
  * table summed and grouped in ClickHouse (per group of `--by`, when asked), then handed to the same
@@ -19,6 +23,7 @@ const keyOf = (value: GroupValue | undefined) => JSON.stringify(value ?? null);
  */
 export class TeamSource {
   private present?: Promise<Set<string>>;
+  private clean?: CleanParts;
 
   constructor(
     private readonly warehouse: WarehouseExecutor,
@@ -42,10 +47,25 @@ export class TeamSource {
     return this.present;
   }
 
+  /**
+   * The rows of a statement built over the tables' clean parts (read without FINAL), checked against
+   * the parts listed once it has run: when a push or merge changed a clean part meanwhile, it is run
+   * again over the new list, and at last through FINAL alone, so no key is ever read twice.
+   */
+  private async read<T>(statement: (clean: CleanParts) => string): Promise<T[]> {
+    for (let attempt = 0; attempt < CLEAN_READ_ATTEMPTS; attempt++) {
+      const before = (this.clean ??= await cleanParts(this.warehouse, this.db));
+      const rows = await this.warehouse.rows<T>(statement(before));
+      this.clean = await cleanParts(this.warehouse, this.db);
+      if (stayedClean(before, this.clean)) return rows;
+    }
+    return this.warehouse.rows<T>(statement(ALL_FINAL));
+  }
+
   /** Sessions in the warehouse of this scope (developer, machine), whatever the filter. */
   async total(): Promise<number> {
     if (!(await this.tablesPresent()).has('sessions')) return 0;
-    const [row] = await this.warehouse.rows<{ n: number }>(spanSql(this.db, {}, this.scope, this.tables, this.now()));
+    const [row] = await this.read<{ n: number }>((clean) => spanSql(this.db, {}, this.scope, this.tables, this.now(), clean));
     return Number(row?.n ?? 0);
   }
 
@@ -53,7 +73,7 @@ export class TeamSource {
   async span(filter: StoreFilter): Promise<TimeRange | undefined> {
     if (!(await this.tablesPresent()).has('sessions')) return undefined;
     const { sinceMs, untilMs, ...sessions } = filter;
-    const [row] = await this.warehouse.rows<{ n: number; first: number; last: number }>(spanSql(this.db, sessions, this.scope, this.tables, this.now()));
+    const [row] = await this.read<{ n: number; first: number; last: number }>((clean) => spanSql(this.db, sessions, this.scope, this.tables, this.now(), clean));
     if (!row || Number(row.n) === 0) return undefined;
     const first = Math.max(Number(row.first), sinceMs ?? -Infinity);
     const last = Math.min(Number(row.last), (untilMs ?? Infinity) - 1);
@@ -65,7 +85,7 @@ export class TeamSource {
     const out = new Map<string, Map<number, number>>();
     if (!(await this.tablesPresent()).has('sessions')) return out;
     for (const layer of layers(ranges)) {
-      const rows = await this.warehouse.rows<AnswerRow & { n: number }>(countSessionsSql(this.db, filter, this.scope, layer.map((l) => l.range), this.tables));
+      const rows = await this.read<AnswerRow & { n: number }>((clean) => countSessionsSql(this.db, filter, this.scope, layer.map((l) => l.range), this.tables, clean));
       for (const row of rows) {
         const group = out.get(keyOf(row[':by'])) ?? out.set(keyOf(row[':by']), new Map()).get(keyOf(row[':by']))!;
         group.set(layer[Number(row[':period']) - 1]!.index, Number(row.n));
@@ -79,7 +99,7 @@ export class TeamSource {
     const out = new Map<string, Map<number, SummedFactRow[]>>();
     if (!(await this.tablesPresent()).has(factTableName(t))) return out;
     for (const layer of layers(ranges)) {
-      const rows = await this.warehouse.rows<AnswerRow>(sumFactsSql(this.db, t, filter, this.scope, layer.map((l) => l.range), this.tables));
+      const rows = await this.read<AnswerRow>((clean) => sumFactsSql(this.db, t, filter, this.scope, layer.map((l) => l.range), this.tables, clean));
       for (const row of rows) {
         const summed: SummedFactRow = {};
         for (const d of t.table.dimensions) summed[d.name] = row[d.name] ?? null;
@@ -97,7 +117,7 @@ export class TeamSource {
     if (!(await this.tablesPresent()).has('sessions')) return { total: 0, items: [], owners: [] };
     const counts = await this.sessionCounts(filter, [[undefined, undefined]]);
     const total = [...counts.values()].reduce((sum, periods) => sum + (periods.get(0) ?? 0), 0);
-    const rows = await this.warehouse.rows<SessionRow>(sessionPageSql(this.db, filter, this.scope, this.tables, offset, limit));
+    const rows = await this.read<SessionRow>((clean) => sessionPageSql(this.db, filter, this.scope, this.tables, offset, limit, clean));
     const facts = new Map<string, Record<string, Record<string, SummedFactRow[]>>>();
     const present = await this.tablesPresent();
     for (const t of rows.length > 0 ? this.tables : []) {
@@ -117,7 +137,7 @@ export class TeamSource {
         if (!plugin.facts || !found) continue;
         const tables = Object.fromEntries(this.tables.filter((t) => t.plugin === plugin.id).map((t) => [t.table.name, found[t.table.name] ?? []]));
         try {
-          const section = plugin.facts.toSection(tables, { sessions: 1 });
+          const section = plugin.facts.toSection(tables, { sessions: 1, single: true });
           sections[plugin.id] = plugin.summarize ? plugin.summarize(section) : section;
         } catch (error) {
           warn(`Plugin ${plugin.id} failed in summarize (${(error as Error)?.message ?? String(error)}); its section is left out of ${row.session_id}'s summary.`);

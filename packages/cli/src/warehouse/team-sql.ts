@@ -1,4 +1,5 @@
 import type { StoreFilter, StoredFactTable, TimeRange } from '@radium-stats/core';
+import type { CleanParts } from './parts.js';
 import { factTableName } from './schema.js';
 import { sqlIdentifier, sqlString, sqlTable } from './sql.js';
 
@@ -16,7 +17,8 @@ export interface TeamScope {
 export const BY = '`:by`';
 export const PERIOD = '`:period`';
 
-const KEY = 'developer, machine, session_id';
+const KEY_COLUMNS = ['developer', 'machine', 'session_id'];
+const KEY = KEY_COLUMNS.join(', ');
 const int = (n: number) => String(Math.trunc(n));
 const and = (parts: string[]) => (parts.length === 0 ? '1' : parts.join(' AND '));
 const hasModel = (t: StoredFactTable) => t.table.dimensions.some((d) => d.name === 'model');
@@ -51,7 +53,8 @@ function usedModels(db: string, filter: StoreFilter, tables: readonly StoredFact
   if (!filter.models) return undefined;
   const withModel = tables.filter(hasModel);
   if (withModel.length === 0) return '0';
-  return `(${withModel.map((t) => `(${KEY}) IN (SELECT ${KEY} FROM ${sqlTable(db, factTableName(t))} FINAL WHERE model IN (${modelList(filter)}))`).join(' OR ')})`;
+  // No FINAL: rows of one key share its model, so the sessions found are the same with or without it.
+  return `(${withModel.map((t) => `(${KEY}) IN (SELECT ${KEY} FROM ${sqlTable(db, factTableName(t))} WHERE model IN (${modelList(filter)}))`).join(' OR ')})`;
 }
 
 const modelList = (filter: StoreFilter) => filter.models!.map(sqlString).join(', ');
@@ -80,21 +83,45 @@ export function layers(ranges: readonly TimeRange[]): { index: number; range: Ti
   return out;
 }
 
+/**
+ * A table's rows with each key once, as an aliased subquery of `columns` (names) filtered by `where`:
+ * its clean parts read as they are, every other part through FINAL. FINAL merges every row it reads
+ * on one thread (on 18.16), so reading only the parts that may hold a key twice through it is what
+ * keeps a team view's time in step with the rows it sums.
+ */
+function dedupedRows(db: string, table: string, columns: readonly string[], where: readonly string[], clean: CleanParts, alias: string): string {
+  const from = sqlTable(db, table);
+  const list = [...new Set(columns)].join(', ');
+  const parts = (clean.get(table) ?? []).map(sqlString).join(', ');
+  if (parts === '') return `(SELECT ${list} FROM ${from} FINAL WHERE ${and([...where])}) AS ${alias}`;
+  return `(SELECT ${list} FROM ${from} WHERE ${and([`_part IN (${parts})`, ...where])}
+    UNION ALL SELECT ${list} FROM ${from} FINAL WHERE ${and([`_part NOT IN (${parts})`, ...where])}) AS ${alias}`;
+}
+
 /** The sessions subquery joined to rows for a session filter or a session-column grouping; undefined when neither is asked. */
-function sessionJoin(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[]): string | undefined {
+function sessionJoin(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[], clean: CleanParts): string | undefined {
   const where = sessionFilterWhere(db, filter, tables).concat(stampWhere(scope));
   const sessionBy = scope.by === 'project' || scope.by === 'agent';
   if (where.length === stampWhere(scope).length && !sessionBy) return undefined;
   const by = sessionBy ? `, ${scope.by} AS ${BY}` : '';
-  return `ANY INNER JOIN (SELECT ${KEY}${by} FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}) AS s USING (${KEY})`;
+  const columns = [...KEY_COLUMNS, ...(sessionBy ? [scope.by!] : [])];
+  return `ANY INNER JOIN (SELECT ${KEY}${by} FROM ${dedupedRows(db, 'sessions', columns, where, clean, 'sd')}) AS s USING (${KEY})`;
 }
 
 /**
  * One fact table summed in ClickHouse per period of `ranges` (which must not overlap), group (`:by`)
- * and every dimension, over the rows (read through FINAL, so a resent row counts once) of the
- * filter's buckets, sessions and scope.
+ * and every dimension, over the rows (each key once, so a resent row counts once) of the filter's
+ * buckets, sessions and scope.
  */
-export function sumFactsSql(db: string, t: StoredFactTable, filter: StoreFilter, scope: TeamScope, ranges: readonly TimeRange[], tables: readonly StoredFactTable[]): string {
+export function sumFactsSql(
+  db: string,
+  t: StoredFactTable,
+  filter: StoreFilter,
+  scope: TeamScope,
+  ranges: readonly TimeRange[],
+  tables: readonly StoredFactTable[],
+  clean: CleanParts,
+): string {
   const dims = t.table.dimensions.map((d) => sqlIdentifier(d.name));
   const measures = t.table.measures.map((m) => sqlIdentifier(m.name));
   const inner = stampWhere(scope);
@@ -102,41 +129,46 @@ export function sumFactsSql(db: string, t: StoredFactTable, filter: StoreFilter,
   if (filter.untilMs !== undefined) inner.push(`bucket < ${int(filter.untilMs)}`);
   // A model filter picks a model table's own rows; other tables follow the sessions that used one (the join).
   if (filter.models && hasModel(t)) inner.push(`model IN (${modelList(filter)})`);
-  const join = sessionJoin(db, hasModel(t) ? { ...filter, models: undefined } : filter, scope, tables);
+  const join = sessionJoin(db, hasModel(t) ? { ...filter, models: undefined } : filter, scope, tables, clean);
   const stampBy = scope.by === 'developer' ? `, developer AS ${BY}` : '';
+  // Only the columns used are read: the key only for a join, the developer only to group by it.
+  const keys = join ? KEY_COLUMNS : scope.by === 'developer' ? ['developer'] : [];
+  const columns = [...keys, 'bucket', ...dims, ...measures];
   // Joined subqueries are aliased: current ClickHouse requires it (18.16 takes it).
   // The period is picked in a subquery and tested outside it, so each row's period is computed once.
-  const rows = `SELECT ${[KEY, ...dims, ...measures].join(', ')}${stampBy}, ${periodIndex('bucket', ranges)} AS ${PERIOD}
-    FROM ${sqlTable(db, factTableName(t))} FINAL WHERE ${and(inner)}`;
+  const rows = `SELECT ${[...(join ? [KEY] : []), ...dims, ...measures].join(', ')}${stampBy}, ${periodIndex('bucket', ranges)} AS ${PERIOD}
+    FROM ${dedupedRows(db, factTableName(t), columns, inner, clean, 'u')}`;
   const group = [...(scope.by ? [BY] : []), PERIOD, ...dims];
   return `SELECT ${[...group, ...measures.map((m) => `sum(${m}) AS ${m}`)].join(', ')}
     FROM (${rows}) AS f ${join ?? ''} WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
 }
 
 /** Sessions counted per period (by start; `ranges` must not overlap) and group. */
-export function countSessionsSql(db: string, filter: StoreFilter, scope: TeamScope, ranges: readonly TimeRange[], tables: readonly StoredFactTable[]): string {
+export function countSessionsSql(db: string, filter: StoreFilter, scope: TeamScope, ranges: readonly TimeRange[], tables: readonly StoredFactTable[], clean: CleanParts): string {
   const where = [...stampWhere(scope), ...sessionFilterWhere(db, filter, tables)];
   if (filter.sinceMs !== undefined) where.push(`start_ms >= ${int(filter.sinceMs)}`);
   if (filter.untilMs !== undefined) where.push(`start_ms < ${int(filter.untilMs)}`);
   const by = scope.by ? `, ${scope.by} AS ${BY}` : '';
-  const rows = `SELECT ${periodIndex('start_ms', ranges)} AS ${PERIOD}${by} FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}`;
+  const columns = ['start_ms', ...(scope.by ? [scope.by] : [])];
+  const rows = `SELECT ${periodIndex('start_ms', ranges)} AS ${PERIOD}${by} FROM ${dedupedRows(db, 'sessions', columns, where, clean, 'sd')}`;
   const group = [...(scope.by ? [BY] : []), PERIOD];
   return `SELECT ${group.join(', ')}, count() AS n FROM (${rows}) WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
 }
 
 /** The first start and last end (now for a live session) of the selected sessions, ignoring the filter's dates. */
-export function spanSql(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[], nowMs: number): string {
+export function spanSql(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[], nowMs: number, clean: CleanParts): string {
   const where = [...stampWhere(scope), ...sessionFilterWhere(db, filter, tables)];
   return `SELECT count() AS n, min(start_ms) AS first, max(if(status = 'live', greatest(toInt64(${int(nowMs)}), start_ms), ifNull(end_ms, start_ms))) AS last
-    FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}`;
+    FROM ${dedupedRows(db, 'sessions', ['start_ms', 'end_ms', 'status'], where, clean, 'sd')}`;
 }
 
 /** A page of the selected sessions (started in the filter's range), newest first. */
-export function sessionPageSql(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[], offset: number, limit: number): string {
+export function sessionPageSql(db: string, filter: StoreFilter, scope: TeamScope, tables: readonly StoredFactTable[], offset: number, limit: number, clean: CleanParts): string {
   const where = [...stampWhere(scope), ...sessionFilterWhere(db, filter, tables)];
   if (filter.sinceMs !== undefined) where.push(`start_ms >= ${int(filter.sinceMs)}`);
   if (filter.untilMs !== undefined) where.push(`start_ms < ${int(filter.untilMs)}`);
-  return `SELECT ${KEY}, source, agent, start_ms, end_ms, status FROM ${sqlTable(db, 'sessions')} FINAL WHERE ${and(where)}
+  const columns = [...KEY_COLUMNS, 'source', 'agent', 'start_ms', 'end_ms', 'status'];
+  return `SELECT ${columns.join(', ')} FROM ${dedupedRows(db, 'sessions', columns, where, clean, 'sd')}
     ORDER BY start_ms DESC, session_id DESC, developer, machine LIMIT ${int(offset)}, ${int(limit)}`;
 }
 

@@ -5,6 +5,7 @@ import { freshCliHome, radOk } from '../helpers/rad.js';
 import { HOSTILE_DEVELOPER, writeSession } from '../helpers/warehouse-sessions.js';
 import { CHDB_INSTALL, CHDB_PATH, CHDB_REQUIRED, ChdbWarehouse } from '../helpers/chdb.js';
 import { openWorkspaceHost } from '../../src/host/open-host.js';
+import { warehouseError } from '../../src/warehouse/client.js';
 import { pushSessions } from '../../src/warehouse/push.js';
 import { resolveTarget } from '../../src/warehouse/settings.js';
 import type { WarehouseExecutor } from '../../src/warehouse/executor.js';
@@ -31,14 +32,21 @@ describe.skipIf(skip)(`team views (--warehouse) on current ClickHouse (chdb)${sk
     return teamHosts(host, { source, warehouse: chdb, scope, applied: [] });
   };
 
-  /** Pushes a workspace as `developer` on `machine`: push's own code, the chdb session under that identity. */
-  async function pushAs(cwd: string, developer: string, machine: string): Promise<void> {
+  /**
+   * Pushes a workspace as `developer` on `machine`: push's own code, the chdb session under that identity;
+   * with `mayNotOptimize`, its OPTIMIZE statements are refused as a server refuses a user without that grant.
+   */
+  async function pushAs(cwd: string, developer: string, machine: string, options: { mayNotOptimize?: boolean; warn?: (message: string) => void } = {}): Promise<void> {
     const target = await resolveTarget({ url: 'http://embedded-chdb:8123', team: 'core', developer, machine }, {}, async () => undefined);
-    const as: WarehouseExecutor = { target, command: (q) => chdb.command(q), rows: (q) => chdb.rows(q), insert: (t, v) => chdb.insert(t, v), close: async () => {} };
+    const command = async (q: string) => {
+      if (options.mayNotOptimize && q.startsWith('OPTIMIZE')) throw warehouseError(target, new Error(`Code: 497. DB::Exception: ${developer}: Not enough privileges. (ACCESS_DENIED)`));
+      await chdb.command(q);
+    };
+    const as: WarehouseExecutor = { target, command, rows: (q) => chdb.rows(q), insert: (t, v) => chdb.insert(t, v), close: async () => {} };
     const workspaceHost = await openWorkspaceHost({ workspace: cwd, env, warnings: collectingWarnings() });
     const store = await workspaceHost.catalog.store();
     try {
-      await pushSessions(store, as, { warn: () => {}, batch: 1 });
+      await pushSessions(store, as, { warn: options.warn ?? (() => {}), batch: 1 });
     } finally {
       store.close();
     }
@@ -89,5 +97,34 @@ describe.skipIf(skip)(`team views (--warehouse) on current ClickHouse (chdb)${sk
   it('history for one developer lists their sessions newest first', async () => {
     const page = await new TeamSource(chdb, host.plugins, { developer: 'bob@example.com' }).page({}, 0, 10, () => {});
     expect([page.total, page.items.map((s) => s.sessionId)]).toEqual([2, ['b-1', 'b-2']]);
+  });
+
+  it('counts a session changed and pushed again once when the push may not merge its partitions, and says so', async () => {
+    const dana = await tempWorkspace();
+    // 40 days ago: a month partition of its own, while the others' stays merged.
+    const startMs = Date.now() - 40 * 24 * 3_600_000;
+    const warnings: string[] = [];
+    const options = { mayNotOptimize: true, warn: (message: string) => warnings.push(message) };
+    // Merges stopped, so that the server does not merge her rows before the views read them.
+    await chdb.command('SYSTEM STOP MERGES');
+    try {
+      writeSession(dana, 'd-1', { startMs, ended: false }, [{ model: 'claude-opus-4-1', input: 10, output: 40 }]);
+      await pushAs(dana, 'dana@example.com', 'pc-d', options);
+      writeSession(dana, 'd-1', { startMs }, [
+        { model: 'claude-opus-4-1', input: 10, output: 40 },
+        { model: 'claude-opus-4-1', input: 500, output: 7 },
+        { model: 'claude-haiku-4-5', input: 20, output: 2 },
+      ]);
+      await pushAs(dana, 'dana@example.com', 'pc-d', options);
+      expect(warnings.length).toBeGreaterThan(0);
+      for (const warning of warnings) expect(warning).toMatch(/\(ClickHouse code 497\).*The sessions are pushed; until their partitions are merged, team views read them more slowly\.$/);
+      const [split] = await chdb.rows<{ n: number }>(`SELECT count() AS n FROM system.parts WHERE database = 'radium' AND table = 'facts_tokens_usage' AND active GROUP BY partition_id ORDER BY n DESC LIMIT 1`);
+      expect(split!.n).toBeGreaterThan(1);
+      const hosts = teamHost({ developer: 'dana@example.com' });
+      expect((await namedView(hosts.hostOf(null), 'model', undefined, {}, true)).json).toEqual(local(dana, ['model']));
+      expect(await new TeamSource(chdb, host.plugins, {}).total()).toBe(5);
+    } finally {
+      await chdb.command('SYSTEM START MERGES');
+    }
   });
 });

@@ -5,7 +5,17 @@ import { tempWorkspace } from '@radium-stats/core/testing';
 import { freshCliHome, rad, radOk, type RadResult } from '../helpers/rad.js';
 import { jsonOutput } from '../helpers/schemas.js';
 import { HOSTILE_DEVELOPER, writeSession } from '../helpers/warehouse-sessions.js';
-import { CLICKHOUSE_PASSWORD, CLICKHOUSE_REQUIRED, CLICKHOUSE_USER, TEST_CLICKHOUSE, TEST_CLICKHOUSE_HOWTO, sharedClickHouse, type SharedClickHouse } from '../helpers/clickhouse.js';
+import {
+  CLICKHOUSE_PASSWORD,
+  CLICKHOUSE_REQUIRED,
+  CLICKHOUSE_USER,
+  TEST_CLICKHOUSE,
+  TEST_CLICKHOUSE_HOWTO,
+  clickhouseCommand,
+  clickhouseRows,
+  sharedClickHouse,
+  type SharedClickHouse,
+} from '../helpers/clickhouse.js';
 
 /** A model name that breaks SQL or a terminal built by pasting. */
 const HOSTILE_MODEL = "opus'); DROP TABLE radium.sessions; --\u001b[31m";
@@ -176,5 +186,42 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(new RegExp(`^Error: The warehouse http://127\\.0\\.0\\.1:\\d+ \\(database ${server.database}\\) has no sessions of developer "nobody": push some`));
     noCredentials(result);
+  });
+
+  it('counts a session changed and pushed again once, whether its rows were merged yet or not', async () => {
+    const dana = await tempWorkspace();
+    writeFileSync(path.join(dana, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: 'dana@example.com', machine: 'pc-d', database: server.database } }));
+    // 40 days ago: a month partition of its own, while the others' stays merged.
+    const startMs = Date.now() - 40 * 24 * 3_600_000;
+    // Pushed before it ended, then again once it has: the second push sends it changed.
+    writeSession(dana, 'd-1', { startMs, ended: false }, [{ model: 'claude-opus-4-1', input: 10, output: 1 }]);
+    radOk(['stats', 'push'], { cwd: dana, env });
+    writeSession(dana, 'd-1', { startMs }, [
+      { model: 'claude-opus-4-1', input: 10, output: 1 },
+      { model: 'claude-opus-4-1', input: 500, output: 7 },
+      { model: 'claude-haiku-4-5', input: 20, output: 2 },
+    ]);
+    expect(JSON.parse(radOk(['stats', 'push', '--json'], { cwd: dana, env }).stdout).sessions).toBe(1);
+    const team = () => json(bob, ['model', '--warehouse', '--developer', 'dana@example.com']);
+    expect(team()).toEqual(json(dana, ['model']));
+    // Her rows sent once more and not merged yet, as a push that stopped before merging leaves them
+    // (merges stopped, so that the server does not merge them before the view reads them).
+    const db = server.database;
+    const tables = ['sessions', 'facts_tokens_usage', 'facts_tokens_sessions'];
+    try {
+      for (const table of tables) {
+        await clickhouseCommand(server.url, `SYSTEM STOP MERGES ${db}.${table}`);
+        await clickhouseCommand(server.url, `INSERT INTO ${db}.${table} SELECT * FROM ${db}.${table} WHERE developer = 'dana@example.com'`);
+      }
+      const split = await clickhouseRows<{ n: number }>(server.url, `SELECT count() AS n FROM system.parts WHERE database = '${db}' AND table = 'facts_tokens_usage' AND active GROUP BY partition_id ORDER BY n DESC LIMIT 1`);
+      expect(split[0]!.n).toBeGreaterThan(1);
+      expect(team()).toEqual(json(dana, ['model']));
+      const everyone = json<{ models: ModelRow[]; scope: { sessions: number } }>(bob, ['model', '--warehouse']);
+      expect(perModel(everyone)).toEqual(perModel(...[alice, bob, dana].map((cwd) => json<{ models: ModelRow[] }>(cwd, ['model']))));
+      expect(everyone.scope.sessions).toBe(5);
+      expect(json<{ scope: { sessions: number } }>(bob, ['model', '--warehouse', '--developer', 'dana@example.com']).scope.sessions).toBe(1);
+    } finally {
+      for (const table of tables) await clickhouseCommand(server.url, `SYSTEM START MERGES ${db}.${table}`);
+    }
   });
 });

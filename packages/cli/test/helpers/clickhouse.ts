@@ -70,6 +70,16 @@ export async function clickhouseRows<T = Record<string, unknown>>(url: string, s
   }
 }
 
+/** Runs one statement that returns nothing (DDL, INSERT ... SELECT) as the default user through the official client. */
+export async function clickhouseCommand(url: string, sql: string): Promise<void> {
+  const client = createClient({ url, log: { level: ClickHouseLogLevel.OFF } });
+  try {
+    await client.command({ query: sql });
+  } finally {
+    await client.close();
+  }
+}
+
 /** The shared server, seen by one test file: its own database there, so files can run in parallel. */
 export interface SharedClickHouse {
   /** HTTP endpoint, without credentials. */

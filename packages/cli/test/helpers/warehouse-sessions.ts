@@ -24,20 +24,24 @@ export interface SessionShape {
   agent?: string;
   /** When it started (default: an hour ago). */
   hoursAgo?: number;
+  /** When it started, epoch ms (over `hoursAgo`): the same session written again keeps its buckets. */
+  startMs?: number;
   /** The one tool it calls (default: Bash). */
   tool?: string;
+  /** False: no end event, as a session still running (or killed) when it is pushed. */
+  ended?: boolean;
 }
 
-/** Writes an ended session's journal into a workspace: its API responses and one tool call, 30 minutes long. */
+/** Writes a session's journal into a workspace: its API responses and one tool call, ended after 30 minutes unless told otherwise. */
 export function writeSession(root: string, id: string, shape: SessionShape, responses: Response[]): void {
-  const base = Date.now() - (shape.hoursAgo ?? 1) * 3_600_000;
+  const base = shape.startMs ?? Date.now() - (shape.hoursAgo ?? 1) * 3_600_000;
   const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
   const events: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: shape.project ?? root, agent: shape.agent ?? 'claude' }];
   responses.forEach((r, i) =>
     events.push({ type: 'api.response', ts: at(r.at ?? 1 + i), model: r.model, engine: 'anthropic', durationMs: 1_000, tokens: { input: r.input, output: r.output, cacheRead: 100, cacheWrite: 10 } }),
   );
   events.push({ type: 'tool.call', ts: at(20), name: shape.tool ?? 'Bash', durationMs: 50, success: true });
-  events.push({ type: 'session.end', ts: at(30) });
+  if (shape.ended !== false) events.push({ type: 'session.end', ts: at(30) });
   writeFileSync(path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
 }
 
