@@ -24,9 +24,10 @@ function source(rows: SummedFactRow[]): ChangeSource | null {
 /**
  * The merged git section of the selected sessions from the summed `git_sessions` rows: the same as
  * `mergeGitSections` over their sections. Each count is the sum over the sessions that know it (a
- * file changed in two sessions counts twice), null when none does.
+ * file changed in two sessions counts twice), null when none does. One session's own section (`scope.single`)
+ * has no `merged` block, as its report's has none.
  */
-export function gitFromFacts(summed: Record<string, SummedFactRow[]>, _scope: FactScope): GitSection {
+export function gitFromFacts(summed: Record<string, SummedFactRow[]>, scope: FactScope): GitSection {
   const rows = summed[gitSessionsTable.name] ?? [];
   const sum = (column: string) => rows.reduce((n, r) => n + num(r[column]), 0);
   const sessions = sum('sessions');
@@ -37,7 +38,7 @@ export function gitFromFacts(summed: Record<string, SummedFactRow[]>, _scope: Fa
     linesRemoved: known('lines_removed'),
     filesChanged: known('files_changed'),
     binaryFiles: known('binary_files'),
-    merged: { sessions, linesUnknown: sum('lines_added_unknown'), filesUnknown: sum('files_changed_unknown') },
+    ...(scope.single ? {} : { merged: { sessions, linesUnknown: sum('lines_added_unknown'), filesUnknown: sum('files_changed_unknown') } }),
   };
   // A count is null only when every selected session lacks it, so every row's reason is one of theirs.
   const nulls = out.linesAdded === null || out.filesChanged === null;

@@ -4,7 +4,7 @@ import { events, tempWorkspace, testHost } from '@radium-stats/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lines, TestRepo } from '../test/repo.js';
 import { gitSectionFromLegacy } from './legacy.js';
-import { mergeGitSections } from './merge.js';
+import { mergeGitSections, summarizeGitSection } from './merge.js';
 import { gitPlugin } from './plugin.js';
 import type { GitSection } from './section.js';
 import { snapshotWorkTree } from './snapshot.js';
@@ -95,6 +95,14 @@ describe('git facts', () => {
     });
     expect(fromFacts(sessions.slice(3, 6))).toMatchObject({ linesAdded: null, unavailableReason: 'not measured in any of the merged sessions' });
     expect(fromFacts([sessions[4]!, sessions[4]!])).toMatchObject({ linesAdded: null, unavailableReason: 'git is not installed' });
+  });
+
+  it('of one session alone (scope.single) give its section as history shows it, without a merged block', async () => {
+    for (const s of await mix()) {
+      // Why git was not used beside file.edit events is no fact column: the warehouse cannot show it.
+      const { gitUnavailableReason: _notAFact, ...shown } = summarizeGitSection(s.section);
+      expect(facts.toSection(sumFactRows(facts.tables, [s.facts], {}), { sessions: 1, single: true })).toStrictEqual(shown);
+    }
   });
 
   it('are one row per session, in the bucket of its start, even when it runs past a boundary and midnight', async () => {

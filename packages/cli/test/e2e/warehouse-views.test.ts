@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '@radium-stats/core/testing';
@@ -39,6 +39,16 @@ function perModel(...views: { models: ModelRow[] }[]): Record<string, number[]> 
     }
   }
   return out;
+}
+
+/** Adds file.edit events (lines added, removed; one file each) to a journal written by writeSession, before its end. */
+function withFileEdits(root: string, id: string, edits: [number, number][]): void {
+  const file = path.join(root, '.radium', '_internals', 'sessions', `${id}.events.jsonl`);
+  const events = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; ts: string });
+  const end = events.findIndex((e) => e.type === 'session.end');
+  const at = events[end]!.ts;
+  events.splice(end, 0, ...edits.map(([added, removed], i) => ({ type: 'file.edit', ts: at, path: `src/file${i}.ts`, added, removed })));
+  writeFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
 }
 
 const skip = !TEST_CLICKHOUSE && !CLICKHOUSE_REQUIRED;
@@ -147,15 +157,45 @@ describe.skipIf(skip)(`rad stats views --warehouse on ClickHouse${skip ? ` (skip
     const team = jsonOutput<{ total: number; sessions: { sessionId: string }[] }>(radOk(['stats', 'history', '--warehouse', '--json'], { cwd: alice, env }).stdout, 'history.schema.json');
     expect(team.total).toBe(4);
     expect(team.sessions.map((s) => s.sessionId)).toEqual(['a-2', 'b-1', 'b-2', 'a-1']);
-    // The git section is left out: a session's facts give the git plugin's merged form, which a report's own section lacks.
-    const withoutGit = (history: { sessions: { sections: Record<string, unknown> }[] }) => history.sessions.map((s) => ({ ...s, sections: { ...s.sections, git: undefined } }));
-    type History = { sessions: { sections: Record<string, unknown> }[] };
-    expect(withoutGit(json<History>(alice, ['history', '--warehouse', '--developer', 'bob@example.com']))).toEqual(withoutGit(json<History>(bob, ['history'])));
+    // Every section, git's too: one session's git section has no merged block, as its report's has none.
+    expect(json(alice, ['history', '--warehouse', '--developer', 'bob@example.com'])).toEqual(json(bob, ['history']));
     const page = json<{ total: number; sessions: { sessionId: string }[] }>(alice, ['history', '--warehouse', '--limit', '2', '--offset', '1']);
     expect([page.total, page.sessions.map((s) => s.sessionId)]).toEqual([4, ['b-1', 'b-2']]);
     const text = radOk(['stats', 'history', '--warehouse'], { cwd: bob, env }).stdout;
     expect(text).toContain('a-1');
     expect(text).toContain('Sessions 1-4 of 4.');
+  });
+
+  it('history --warehouse for one developer reads as their local history: ids shortened alike in text, git sections alike in JSON', async () => {
+    const erin = await tempWorkspace();
+    // A database of its own, so the other tests' session counts hold.
+    const database = `${server.database}_history`;
+    writeFileSync(path.join(erin, '.radium', 'stats.config.json'), JSON.stringify({ warehouse: { team: 'core', developer: 'erin@example.com', machine: 'pc-e', database } }));
+    // Ids sharing their first 8 characters and more, so the local view shows longer starts of them.
+    const ids = ['e1e1e1e1-aaaa-4000-8000-000000000001', 'e1e1e1e1-aaaa-4000-8000-000000000002', 'e1e1e1e1-bbbb-4000-8000-000000000003', '0f0f0f0f-cccc-4000-8000-000000000004'];
+    ids.forEach((id, i) => writeSession(erin, id, { hoursAgo: 10 - i }, [{ model: 'claude-opus-4-1', input: 100 + i, output: 10 }]));
+    // Two of them changed files (file.edit events): their git sections have counts and a source.
+    for (const id of ids.slice(1, 3)) withFileEdits(erin, id, [[12, 3], [4, 0]]);
+    try {
+      radOk(['stats', 'push'], { cwd: erin, env });
+      const local = radOk(['stats', 'history'], { cwd: erin, env }).stdout;
+      // Whole where two ids differ only at the end, 10 characters where 9 are shared, else 8.
+      expect([ids[0], 'e1e1e1e1-b ', '0f0f0f0f '].map((id) => local.includes(id!))).toEqual([true, true, true]);
+      expect(local).not.toContain('0f0f0f0f-');
+      expect(radOk(['stats', 'history', '--warehouse'], { cwd: erin, env }).stdout).toBe(local);
+      expect(radOk(['stats', 'history', '--warehouse', '--developer', 'erin@example.com'], { cwd: erin, env }).stdout).toBe(`Filters: developer "erin@example.com".\n\n${local}`);
+      // Why git was not used beside file.edit events is no fact: the warehouse cannot show it.
+      type History = { sessions: { sections: { git: Record<string, unknown> } }[] };
+      const withoutGitReason = (history: History) => {
+        for (const s of history.sessions) delete s.sections.git['gitUnavailableReason'];
+        return history;
+      };
+      const team = json<History>(erin, ['history', '--warehouse', '--developer', 'erin@example.com']);
+      expect(team.sessions.map((s) => s.sections.git['source'])).toEqual([null, 'file.edit events', 'file.edit events', null]);
+      expect(withoutGitReason(team)).toEqual(withoutGitReason(json<History>(erin, ['history'])));
+    } finally {
+      await clickhouseRows(server.url, `DROP DATABASE IF EXISTS ${database}`);
+    }
   });
 
   it('opens no local store and imports nothing: a workspace without sessions answers for the team', async () => {

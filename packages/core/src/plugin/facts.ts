@@ -65,6 +65,8 @@ export type SummedFactRow = Record<string, string | number | bigint | null>;
 export interface FactScope {
   /** Sessions selected (whether or not they have rows in a table). */
   sessions: number;
+  /** True when the rows are one session's own (a history row): give that session's section, not a merged one. */
+  single?: boolean;
 }
 
 /** A plugin's facts: the tables it declares and how its merged section is derived from their sums. */

@@ -8,6 +8,7 @@ import type { HistoryJson } from '../../output/schemas.js';
 import { historyTable, statusLegend } from '../../views/history-table.js';
 import { NO_HISTORY, noSessionsError } from '../../views/select-session.js';
 import { openTeamView, teamFlags } from '../../base/team-view.js';
+import { teamTypeableIds } from '../../warehouse/team-ids.js';
 
 /** Most sessions one page may show (the spec's maximum). */
 export const MAX_LIMIT = 100;
@@ -61,7 +62,7 @@ export default class StatsHistory extends RadCommand {
     return { total: page.total, offset: flags.offset, limit: flags.limit, sessions: page.items };
   }
 
-  /** The page from this workspace's store, or with --warehouse from the team warehouse (no local store opened), where ids are shown whole. */
+  /** The page from this workspace's store, or with --warehouse from the team warehouse (no local store opened), ids shortened over the sessions of its scope. */
   private async loadPage(
     flags: { offset: number; limit: number; warehouse: boolean; developer?: string | undefined; machine?: string | undefined; workspace?: string | undefined; 'no-import': boolean },
     filter: StoreFilter,
@@ -74,7 +75,9 @@ export default class StatsHistory extends RadCommand {
     const team = await openTeamView(host, flags);
     try {
       const page = await team.source.page(filter, flags.offset, flags.limit, this.warnings.warn);
-      return { host, page: { total: page.total, items: page.items }, typeable: async (ids) => new Map(ids.map((id) => [id, id])), teamApplied: team.applied };
+      // Shortened now, while connected; JSON shows whole ids.
+      const short = this.jsonEnabled() ? new Map<string, string>() : await teamTypeableIds(team.warehouse, team.scope, page.items.map((s) => s.sessionId));
+      return { host, page: { total: page.total, items: page.items }, typeable: async (ids) => new Map(ids.map((id) => [id, short.get(id) ?? id])), teamApplied: team.applied };
     } finally {
       await team.warehouse.close();
     }
