@@ -17,8 +17,8 @@ describe('stayedClean', () => {
   });
 });
 
-/** An executor that answers a team view: the parts it lists come from `listings` in turn (the last one repeated), every other statement is recorded. */
-function fakeWarehouse(listings: string[][]): { warehouse: WarehouseExecutor; statements: string[] } {
+/** An executor that answers a team view: the parts it lists come from `listings` in turn (the last one repeated; `denied`: refused), every other statement is recorded. */
+function fakeWarehouse(listings: (string[] | 'denied')[]): { warehouse: WarehouseExecutor; statements: string[] } {
   const statements: string[] = [];
   let listed = 0;
   const warehouse: WarehouseExecutor = {
@@ -28,7 +28,11 @@ function fakeWarehouse(listings: string[][]): { warehouse: WarehouseExecutor; st
     close: async () => {},
     rows: async <T>(query: string): Promise<T[]> => {
       if (query.includes('system.tables')) return [{ name: 'sessions' }] as T[];
-      if (query.includes('system.parts')) return listings[Math.min(listed++, listings.length - 1)]!.map((part) => ({ table: 'sessions', part })) as T[];
+      if (query.includes('system.parts')) {
+        const listing = listings[Math.min(listed++, listings.length - 1)]!;
+        if (listing === 'denied') throw new Error('The warehouse failed (ClickHouse code 497): Not enough privileges.');
+        return listing.map((part) => ({ table: 'sessions', part })) as T[];
+      }
       statements.push(query);
       return [{ n: 7 }] as T[];
     },
@@ -49,5 +53,13 @@ describe('TeamSource reads', () => {
     expect(await new TeamSource(warehouse, [], {}).total()).toBe(7);
     expect(statements.map((s) => /_part IN \('([^']*)'\)/.exec(s)?.[1] ?? 'FINAL only')).toEqual(['202501_1_1_0', '202501_2_2_0', '202501_3_3_0', 'FINAL only']);
     expect(statements[3]).toContain('FINAL');
+  });
+
+  it('read through FINAL alone when the user may not list the parts', async () => {
+    const { warehouse, statements } = fakeWarehouse(['denied']);
+    expect(await new TeamSource(warehouse, [], {}).total()).toBe(7);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).not.toContain('_part');
+    expect(statements[0]).toContain('FINAL');
   });
 });
