@@ -13,7 +13,7 @@ const HINTS: Record<number, string> = {
   192: 'check the warehouse user',
   193: `check the password (RADIUM_WAREHOUSE_PASSWORD or the URL's)`,
   516: `check the user and password (RADIUM_WAREHOUSE_PASSWORD or the URL's)`,
-  497: 'the warehouse user needs CREATE, INSERT and SELECT on the database',
+  497: 'the warehouse user needs CREATE, INSERT, SELECT and ALTER DELETE on the database',
   164: 'the warehouse user is read-only: use one that may create tables and insert',
 };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FactRow, PushSession, PushedSession, StatsStore, StoredFactTable } from '@radium-stats/core';
 import type { WarehouseExecutor } from './executor.js';
+import { deleteOlderRows, sessionsWithGoneKeys, waitForDeletes } from './gone-keys.js';
 import { mergeSplitPartitions } from './parts.js';
 import { ensureSchema, factTableName, pushableTables } from './schema.js';
 import { sqlTable } from './sql.js';
@@ -85,6 +86,7 @@ function readRows(store: StatsStore, tables: readonly StoredFactTable[], session
  * or migrated first), then records them all in the local store at once. A session whose files
  * changed but whose rows did not is not sent again. A failure leaves the local store as it was: the
  * next push sends those sessions again, and the rows' version makes the warehouse keep one copy of each.
+ * A resent session's rows under keys it no longer has are deleted (gone-keys.ts) before the push is done.
  * Last, the partitions this or any push split into several parts are merged, so that the team views
  * read them without FINAL; a failure there only slows those views, so it is a warning.
  */
@@ -105,23 +107,32 @@ export async function pushSessions(
   const stamp = { team, developer, machine };
   const batch = options.batch ?? PUSH_BATCH_SESSIONS;
   const record: PushedSession[] = [];
+  let deleting = false;
   if (candidates.length > 0) options.progress?.(0, candidates.length);
   for (let start = 0; start < candidates.length; start += batch) {
     const read = readRows(store, tables, candidates.slice(start, start + batch));
     const changed = read.filter((r) => r.digest !== r.session.pushed_digest);
     for (const r of read) record.push({ id: r.session.id, stamp: r.session.stamp, digest: r.digest, version: r.digest === r.session.pushed_digest ? (r.session.pushed_version ?? version) : version });
+    const gone = new Map<string, string[]>();
     for (const t of tables) {
       const name = factTableName(t);
+      gone.set(name, await sessionsWithGoneKeys(warehouse, t, stamp, changed.map((r) => ({ id: r.session.id, rows: r.facts.get(name) ?? [] }))));
       const values = changed.flatMap((r) => (r.facts.get(name) ?? []).map((row) => ({ ...stamp, session_id: r.session.id, ...row, version })));
       await warehouse.insert(sqlTable(database, name), values);
       rows[name]! += values.length;
     }
     // Sessions last: a session row in the warehouse means its facts are there too.
     await warehouse.insert(sqlTable(database, 'sessions'), changed.map((r) => ({ ...stamp, ...sessionRow(r.session), version })));
+    // Then the rows of keys a resent session no longer has go, or they would count beside its new ones.
+    for (const [name, ids] of gone) {
+      await deleteOlderRows(warehouse, name, stamp, ids, version);
+      deleting ||= ids.length > 0;
+    }
     rows['sessions']! += changed.length;
     result.sessions += changed.length;
     options.progress?.(Math.min(start + batch, candidates.length), candidates.length);
   }
+  if (deleting) await waitForDeletes(warehouse);
   if (record.length > 0) store.recordPushed(key, record);
   if (result.sessions > 0) {
     try {

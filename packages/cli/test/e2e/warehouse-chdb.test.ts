@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectingWarnings, tempWorkspace } from '@radium-stats/core/testing';
@@ -92,6 +92,16 @@ describe.skipIf(skip)(`the warehouse schema, push and queries on current ClickHo
     for (const name of ['stats.db', 'stats.db-wal', 'stats.db-shm']) rmSync(path.join(cwd, '.radium', '_internals', name), { force: true });
     expect(await push()).toMatchObject({ sessions: 4 });
     expect(await warehouse.rows('SELECT count() AS n FROM radium.sessions FINAL')).toEqual([{ n: 4 }]);
+    await expectSumsMatchLocal();
+  });
+
+  it('counts a re-priced session once: its rows under the old price data are deleted', async () => {
+    writeSession(cwd, 'ch-s5', { project: cwd }, [{ model: 'acme-coder-1', input: 1_000, output: 100 }]);
+    expect(await push()).toMatchObject({ sessions: 1 });
+    // A price for it: the session is re-priced, and its usage row changes key (price data and unpriced reason are dimensions).
+    writeFileSync(path.join(cwd, '.radium', 'stats.config.json'), JSON.stringify({ prices: { overrides: { 'acme-coder-1': { input: 1, output: 2 } } } }));
+    expect(await push()).toMatchObject({ sessions: 1 });
+    expect(await warehouse.rows("SELECT count() AS n FROM radium.facts_tokens_usage WHERE session_id = 'ch-s5'")).toEqual([{ n: 1 }]);
     await expectSumsMatchLocal();
   });
 
