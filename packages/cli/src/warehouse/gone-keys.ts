@@ -41,27 +41,49 @@ export async function sessionsWithGoneKeys(
 }
 
 /**
- * Deletes the rows of these sessions in `table` older than `version` (the push that sent them anew:
- * every key they have now is in its rows). ClickHouse deletes in the background (a mutation), so
- * `waitForDeletes` waits for it before the push is done.
+ * Deletes the rows of sessions older than a push (which sent them anew: every key they have now is
+ * in its rows). ClickHouse deletes in the background (a mutation), so `wait` waits for the deletions
+ * asked here, not for any other mutation (one stuck elsewhere would hold every push up).
  */
-export async function deleteOlderRows(warehouse: WarehouseExecutor, table: string, stamp: PushStamp, ids: readonly string[], version: number): Promise<void> {
-  if (ids.length === 0) return;
-  await warehouse.command(`ALTER TABLE ${sqlTable(warehouse.target.database, table)} DELETE WHERE ${stampWhere(stamp, ids)} AND version < ${Math.trunc(version)}`);
-}
+export class OlderRowsDeleter {
+  private before?: Set<string>;
+  private asked = false;
 
-/** Waits until no deletion of the database is pending; a WarehouseError when one is still running after DELETE_WAIT_MS. */
-export async function waitForDeletes(warehouse: WarehouseExecutor, now: () => number = Date.now): Promise<void> {
-  const until = now() + DELETE_WAIT_MS;
-  const sql = `SELECT count() AS n FROM system.mutations WHERE database = ${sqlString(warehouse.target.database)} AND is_done = 0`;
-  for (;;) {
-    const [row] = await warehouse.rows<{ n: number }>(sql);
-    if (Number(row?.n ?? 0) === 0) return;
-    if (now() > until) {
-      throw new WarehouseError(
-        `The warehouse ${warehouse.target.display} is still deleting the rows resent sessions no longer have after ${DELETE_WAIT_MS / 1000} s: push again later (it resumes; until then team views may count those rows).`,
-      );
+  constructor(
+    private readonly warehouse: WarehouseExecutor,
+    private readonly stamp: PushStamp,
+    private readonly version: number,
+  ) {}
+
+  /** Deletes the rows of `ids` in `table` older than the push. */
+  async delete(table: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    this.before ??= new Set(await this.pending());
+    await this.warehouse.command(
+      `ALTER TABLE ${sqlTable(this.warehouse.target.database, table)} DELETE WHERE ${stampWhere(this.stamp, ids)} AND version < ${Math.trunc(this.version)}`,
+    );
+    this.asked = true;
+  }
+
+  /** Waits until the deletions asked are done; a WarehouseError when one still runs after DELETE_WAIT_MS. */
+  async wait(now: () => number = Date.now): Promise<void> {
+    if (!this.asked) return;
+    const until = now() + DELETE_WAIT_MS;
+    while ((await this.pending()).some((id) => !this.before!.has(id))) {
+      if (now() > until) {
+        throw new WarehouseError(
+          `The warehouse ${this.warehouse.target.display} is still deleting the rows resent sessions no longer have after ${DELETE_WAIT_MS / 1000} s: push again later (it resumes; until then team views may count those rows).`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, DELETE_POLL_MS));
     }
-    await new Promise((resolve) => setTimeout(resolve, DELETE_POLL_MS));
+  }
+
+  /** Mutations of the database not done yet. */
+  private async pending(): Promise<string[]> {
+    const rows = await this.warehouse.rows<{ id: string }>(
+      `SELECT mutation_id AS id FROM system.mutations WHERE database = ${sqlString(this.warehouse.target.database)} AND is_done = 0`,
+    );
+    return rows.map((r) => r.id);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FactRow, PushSession, PushedSession, StatsStore, StoredFactTable } from '@radium-stats/core';
 import type { WarehouseExecutor } from './executor.js';
-import { deleteOlderRows, sessionsWithGoneKeys, waitForDeletes } from './gone-keys.js';
+import { OlderRowsDeleter, sessionsWithGoneKeys } from './gone-keys.js';
 import { mergeSplitPartitions } from './parts.js';
 import { ensureSchema, factTableName, pushableTables } from './schema.js';
 import { sqlTable } from './sql.js';
@@ -107,7 +107,7 @@ export async function pushSessions(
   const stamp = { team, developer, machine };
   const batch = options.batch ?? PUSH_BATCH_SESSIONS;
   const record: PushedSession[] = [];
-  let deleting = false;
+  const deleter = new OlderRowsDeleter(warehouse, stamp, version);
   if (candidates.length > 0) options.progress?.(0, candidates.length);
   for (let start = 0; start < candidates.length; start += batch) {
     const read = readRows(store, tables, candidates.slice(start, start + batch));
@@ -124,15 +124,12 @@ export async function pushSessions(
     // Sessions last: a session row in the warehouse means its facts are there too.
     await warehouse.insert(sqlTable(database, 'sessions'), changed.map((r) => ({ ...stamp, ...sessionRow(r.session), version })));
     // Then the rows of keys a resent session no longer has go, or they would count beside its new ones.
-    for (const [name, ids] of gone) {
-      await deleteOlderRows(warehouse, name, stamp, ids, version);
-      deleting ||= ids.length > 0;
-    }
+    for (const [name, ids] of gone) await deleter.delete(name, ids);
     rows['sessions']! += changed.length;
     result.sessions += changed.length;
     options.progress?.(Math.min(start + batch, candidates.length), candidates.length);
   }
-  if (deleting) await waitForDeletes(warehouse);
+  await deleter.wait();
   if (record.length > 0) store.recordPushed(key, record);
   if (result.sessions > 0) {
     try {
