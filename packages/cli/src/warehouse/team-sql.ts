@@ -84,7 +84,7 @@ export function layers(ranges: readonly TimeRange[]): { index: number; range: Ti
 }
 
 /**
- * A table's rows with each key once, as an aliased subquery of `columns` (names) filtered by `where`:
+ * A table's rows with each key once, as an aliased subquery of `columns` (names or aliased expressions) filtered by `where`:
  * its clean parts read as they are, every other part through FINAL. FINAL merges every row it reads
  * on one thread (on 18.16), so reading only the parts that may hold a key twice through it is what
  * keeps a team view's time in step with the rows it sums.
@@ -130,17 +130,19 @@ export function sumFactsSql(
   // A model filter picks a model table's own rows; other tables follow the sessions that used one (the join).
   if (filter.models && hasModel(t)) inner.push(`model IN (${modelList(filter)})`);
   const join = sessionJoin(db, hasModel(t) ? { ...filter, models: undefined } : filter, scope, tables, clean);
-  const stampBy = scope.by === 'developer' ? `, developer AS ${BY}` : '';
   // Only the columns used are read: the key only for a join, the developer only to group by it.
-  const keys = join ? KEY_COLUMNS : scope.by === 'developer' ? ['developer'] : [];
-  const columns = [...keys, 'bucket', ...dims, ...measures];
-  // Joined subqueries are aliased: current ClickHouse requires it (18.16 takes it).
-  // The period is picked in a subquery and tested outside it, so each row's period is computed once.
-  const rows = `SELECT ${[...(join ? [KEY] : []), ...dims, ...measures].join(', ')}${stampBy}, ${periodIndex('bucket', ranges)} AS ${PERIOD}
-    FROM ${dedupedRows(db, factTableName(t), columns, inner, clean, 'u')}`;
+  // The period is picked in the subquery and tested outside it, so each row's period is computed once.
+  const columns = [
+    ...(join ? KEY_COLUMNS : []),
+    ...(scope.by === 'developer' ? [`developer AS ${BY}`] : []),
+    `${periodIndex('bucket', ranges)} AS ${PERIOD}`,
+    ...dims,
+    ...measures,
+  ];
   const group = [...(scope.by ? [BY] : []), PERIOD, ...dims];
+  // Joined subqueries are aliased: current ClickHouse requires it (18.16 takes it).
   return `SELECT ${[...group, ...measures.map((m) => `sum(${m}) AS ${m}`)].join(', ')}
-    FROM (${rows}) AS f ${join ?? ''} WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
+    FROM ${dedupedRows(db, factTableName(t), columns, inner, clean, 'f')} ${join ?? ''} WHERE ${PERIOD} > 0 GROUP BY ${group.join(', ')}`;
 }
 
 /** Sessions counted per period (by start; `ranges` must not overlap) and group. */
