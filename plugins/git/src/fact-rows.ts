@@ -7,7 +7,9 @@ import type { GitSection } from './section.js';
  * for one session's report without facts (original Radium, or written before facts) alike.
  */
 export function gitFacts(section: GitSection, bucket: number): FactRows {
-  const row: FactRow = { bucket, source: section.source, unavailable_reason: section.unavailableReason ?? null, sessions: 1 };
+  // Counts from file.edit events leave binary files unknown because git was not used: its reason is that count's.
+  const reason = section.unavailableReason ?? section.gitUnavailableReason ?? null;
+  const row: FactRow = { bucket, source: section.source, unavailable_reason: reason, sessions: 1 };
   for (const [column, field] of Object.entries(GIT_COUNTS)) {
     const value = section[field];
     row[column] = value ?? 0;

@@ -25,7 +25,7 @@ function source(rows: SummedFactRow[]): ChangeSource | null {
  * The merged git section of the selected sessions from the summed `git_sessions` rows: the same as
  * `mergeGitSections` over their sections. Each count is the sum over the sessions that know it (a
  * file changed in two sessions counts twice), null when none does. One session's own section (`scope.single`)
- * has no `merged` block, as its report's has none.
+ * has no `merged` block, as its report's has none, and says why git was not used beside file.edit events.
  */
 export function gitFromFacts(summed: Record<string, SummedFactRow[]>, scope: FactScope): GitSection {
   const rows = summed[gitSessionsTable.name] ?? [];
@@ -40,9 +40,13 @@ export function gitFromFacts(summed: Record<string, SummedFactRow[]>, scope: Fac
     binaryFiles: known('binary_files'),
     ...(scope.single ? {} : { merged: { sessions, linesUnknown: sum('lines_added_unknown'), filesUnknown: sum('files_changed_unknown') } }),
   };
-  // A count is null only when every selected session lacks it, so every row's reason is one of theirs.
+  // A count is null only when every selected session lacks it, so every row's reason is one of theirs
+  // (never one of file.edit events, whose lines and files are known).
   const nulls = out.linesAdded === null || out.filesChanged === null;
   const reason = sessions === 0 ? 'no sessions' : nulls ? commonReason(rows.map((r) => text(r['unavailable_reason']))) : undefined;
   if (reason) out.unavailableReason = reason;
+  // One session counted from file.edit events: its reason is why git was not used.
+  const why = text(rows[0]?.['unavailable_reason']);
+  if (scope.single && out.source === 'file.edit events' && why !== null) out.gitUnavailableReason = why;
   return out;
 }

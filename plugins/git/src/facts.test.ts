@@ -97,12 +97,10 @@ describe('git facts', () => {
     expect(fromFacts([sessions[4]!, sessions[4]!])).toMatchObject({ linesAdded: null, unavailableReason: 'git is not installed' });
   });
 
-  it('of one session alone (scope.single) give its section as history shows it, without a merged block', async () => {
-    for (const s of await mix()) {
-      // Why git was not used beside file.edit events is no fact column: the warehouse cannot show it.
-      const { gitUnavailableReason: _notAFact, ...shown } = summarizeGitSection(s.section);
-      expect(facts.toSection(sumFactRows(facts.tables, [s.facts], {}), { sessions: 1, single: true })).toStrictEqual(shown);
-    }
+  it('of one session alone (scope.single) give its section as history shows it: no merged block, and why git was not used beside file.edit events', async () => {
+    const sessions = await mix();
+    expect(sessions[2]!.section.gitUnavailableReason).toBe('no git snapshot was taken when the session started');
+    for (const s of sessions) expect(facts.toSection(sumFactRows(facts.tables, [s.facts], {}), { sessions: 1, single: true })).toStrictEqual(summarizeGitSection(s.section));
   });
 
   it('are one row per session, in the bucket of its start, even when it runs past a boundary and midnight', async () => {
@@ -111,7 +109,7 @@ describe('git facts', () => {
     expect(s.facts).toEqual({
       git_sessions: [
         {
-          bucket: at('2025-11-01T23:45:00Z'), source: 'file.edit events', unavailable_reason: null, sessions: 1,
+          bucket: at('2025-11-01T23:45:00Z'), source: 'file.edit events', unavailable_reason: 'no git snapshot was taken when the session started', sessions: 1,
           lines_added: 6, lines_added_unknown: 0, lines_removed: 1, lines_removed_unknown: 0,
           files_changed: 1, files_changed_unknown: 0, binary_files: 0, binary_files_unknown: 1,
         },
