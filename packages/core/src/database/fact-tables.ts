@@ -1,6 +1,7 @@
 import type { ActivePlugin } from '../report/fold.js';
 import type { FactColumnType, FactTable } from '../plugin/facts.js';
 import type { Db } from './open-database.js';
+import type { IndexDef } from './schema.js';
 
 /** A fact table as this store holds it: its SQL names and declaration. */
 export interface StoredFactTable {
@@ -85,12 +86,16 @@ export function factTablesOf(plugins: readonly ActivePlugin[]): StoredFactTable[
 
 const bare = (sql: string): string => sql.slice(1, -1);
 
-function createSql({ table, sql, rollup }: StoredFactTable): string {
+/** The index of a fact table's rows by time (which a bulk write makes after its inserts, see bulk-indexes.ts). */
+export const bucketIndex = ({ sql }: StoredFactTable): IndexDef => ({ name: quoteIdent(`${bare(sql)}:bucket`), on: `${sql} (bucket)` });
+
+function createSql(t: StoredFactTable): string {
+  const { table, sql, rollup } = t;
   const columns = [...table.dimensions, ...table.measures].map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`);
   const index = (name: string, suffix: string) => quoteIdent(`${bare(name)}:${suffix}`);
   const facts = `
     CREATE TABLE ${sql} (id INTEGER PRIMARY KEY, bucket INTEGER NOT NULL, ${columns.join(', ')}) STRICT;
-    CREATE INDEX ${index(sql, 'bucket')} ON ${sql} (bucket);`;
+    CREATE INDEX ${bucketIndex(t).name} ON ${bucketIndex(t).on};`;
   const dims = table.dimensions.map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`);
   const sums = table.measures.flatMap((m) =>
     m.type === 'integer' ? [`${halfColumn(m.name, 'high')} INTEGER NOT NULL`, `${halfColumn(m.name, 'low')} INTEGER NOT NULL`] : [`${quoteIdent(m.name)} REAL NOT NULL`],

@@ -1,3 +1,15 @@
+/** An index, by name and what it is on (`table (columns)`). */
+export interface IndexDef {
+  name: string;
+  on: string;
+}
+
+/** The indexes of `sessions` that a bulk write makes after its inserts (see bulk-indexes.ts). */
+export const SESSION_INDEXES: readonly IndexDef[] = [
+  { name: 'sessions_history', on: 'sessions (start_ms DESC, id DESC)' },
+  { name: 'sessions_agent_id', on: 'sessions (agent_session_id)' },
+];
+
 /**
  * The store's schema at version STORE_VERSION (`PRAGMA user_version`). The store is a cache of the
  * reports, so a database of an older version is not migrated step by step: its tables are dropped,
@@ -21,8 +33,7 @@ export const SCHEMA = `
     journal_size INTEGER,
     journal_mtime_ms REAL
   ) STRICT;
-  CREATE INDEX sessions_history ON sessions (start_ms DESC, id DESC);
-  CREATE INDEX sessions_agent_id ON sessions (agent_session_id);
+  ${SESSION_INDEXES.map((i) => `CREATE INDEX ${i.name} ON ${i.on};`).join('\n  ')}
   -- What every sync re-reads whatever the folder's stamp says (sync.ts): found without a scan.
   CREATE INDEX sessions_unsettled ON sessions (id) WHERE status = 'live' OR report_size IS NULL;
   CREATE TABLE summaries (

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { SessionEntry } from '../store/report-store.js';
 import type { SessionReport } from '../report/schema.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { factBucket, type FactRows } from '../plugin/facts.js';
 import { summarizeReport } from './summary.js';
-import { RollupWriter, type RollupSession } from './rollup.js';
+import { dropBulkIndexes, makeBulkIndexes } from './bulk-indexes.js';
+import { remakeRollup, RollupWriter, type RollupSession } from './rollup.js';
 import { ROWS_PER_SESSION, type StoredFactTable } from './fact-tables.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
@@ -104,6 +106,21 @@ export class SessionWriter {
   private readonly removeBroken;
   private readonly anyBroken;
   private readonly addBroken;
+  /** The key of the last session this writer inserted (null before any). */
+  private lastKey: number | null = null;
+  private readonly maxKey;
+  private readonly readMark;
+  private readonly setMark;
+  private readonly deleteMark;
+  /**
+   * A bulk write's mark (`rollups` in meta), set in each of its transactions: while it is there the
+   * rollups lag their rows, and a sync that finds it (this write killed, or another process's)
+   * makes them again. Undefined when not bulk.
+   */
+  private readonly mark: string | undefined;
+  /** Another process wrote into the store during this bulk write: its rollups are made again at the end. */
+  private disturbed = false;
+  private committed = false;
   /** Whether `broken` may hold a row in this transaction (most syncs have none: a delete per session is then waste). */
   private brokenMarks = true;
   private readonly facts: {
@@ -120,12 +137,14 @@ export class SessionWriter {
 
   /**
    * `bulk` (a rebuild into an empty store): fact rows wait to be inserted many at once, since nothing
-   * reads them back before the commit.
+   * reads them back before the commit, and the rollups' sums are held in memory until `finish`
+   * (a rebuild's groups are few; written per transaction, sessions in folder order touched most of
+   * them every time).
    */
   constructor(
     private readonly db: Db,
     tables: readonly StoredFactTable[],
-    private readonly bulk = false,
+    private bulk = false,
   ) {
     this.insert = db.prepare(`INSERT INTO sessions (id, agent_session_id, source, agent, project, start_ms, end_ms, status, wall_ms,
       report_size, report_mtime_ms, journal_size, journal_mtime_ms) VALUES (@id, @agent_session_id, @source, @agent, @project,
@@ -136,6 +155,11 @@ export class SessionWriter {
     this.removeSummary = db.prepare('DELETE FROM summaries WHERE id = ?');
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
     this.anyBroken = db.prepare('SELECT 1 FROM broken LIMIT 1');
+    this.maxKey = db.prepare('SELECT max(key) FROM sessions').pluck();
+    this.readMark = db.prepare("SELECT value FROM meta WHERE key = 'rollups'").pluck();
+    this.setMark = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', ?)");
+    this.deleteMark = db.prepare("DELETE FROM meta WHERE key = 'rollups'");
+    this.mark = bulk ? `bulk ${process.pid} ${randomUUID()}` : undefined;
     this.addBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
     this.facts = tables.map((table) => {
       const columns = [...table.table.dimensions, ...table.table.measures].map((c) => c.name);
@@ -159,10 +183,11 @@ export class SessionWriter {
     if (!this.bulk) this.delete(row.id);
     const { summary, ...session } = row;
     const key = Number(this.insert.run(session).lastInsertRowid);
+    this.lastKey = key;
     if (summary !== null) this.upsertSummary.run(row.id, summary);
     for (const f of this.facts) {
       const rows = facts[f.table.plugin]?.[f.table.table.name] ?? [];
-      f.rollup.add(row, rows);
+      if (!this.disturbed) f.rollup.add(row, rows);
       if (!this.bulk) {
         rows.forEach((fact, i) => f.insert.run(key * ROWS_PER_SESSION + i, fact.bucket, ...f.columns.map((c) => fact[c] ?? null)));
         continue;
@@ -209,6 +234,41 @@ export class SessionWriter {
   begin(): void {
     this.db.exec('BEGIN IMMEDIATE');
     this.brokenMarks = this.anyBroken.get() !== undefined;
+    if (this.mark === undefined) return;
+    // Another process that wrote since this one's last commit (two first commands at once) may have
+    // stored the same sessions, or made the rollups again (which held sums would then count twice):
+    // from then on each session is replaced, not just inserted, and the rollups are made at the end.
+    if (!this.disturbed && (this.lastMaxKey() !== this.lastKey || (this.committed && this.readMark.get() !== this.mark))) {
+      this.bulk = false;
+      this.disturbed = true;
+      for (const f of this.facts) f.rollup.discard();
+    }
+    if (!this.committed) dropBulkIndexes(this.db, this.facts.map((f) => f.table));
+    this.setMark.run(this.mark);
+  }
+
+  /**
+   * Ends a bulk write that committed anything: the held sums go into the rollups (or, when another
+   * process wrote meanwhile, the rollups are made again from every row), and the mark goes, in one
+   * transaction.
+   */
+  finish(): void {
+    if (this.mark === undefined || !this.committed) return;
+    this.begin();
+    try {
+      for (const f of this.facts) if (this.disturbed) remakeRollup(this.db, f.table);
+      else f.rollup.flush();
+      makeBulkIndexes(this.db, this.facts.map((f) => f.table));
+      this.deleteMark.run();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+  }
+
+  private lastMaxKey(): number | null {
+    return (this.maxKey.get() as number | null) ?? null;
   }
 
   /** Remembers why a session's files cannot be read (its rows are deleted first); the warning is repeated at every sync until they change. */
@@ -222,6 +282,7 @@ export class SessionWriter {
   commit(): void {
     this.flush();
     this.db.exec('COMMIT');
+    this.committed = true;
   }
 
   /** Abandons the transaction `begin` started, and what the rollups counted in it. */
@@ -239,7 +300,7 @@ export class SessionWriter {
       const width = f.columns.length + 2;
       for (let at = 0; at < f.waiting.length; at += width) f.insert.run(f.waiting.slice(at, at + width));
       f.waiting = [];
-      f.rollup.flush();
+      if (this.mark === undefined) f.rollup.flush();
     }
   }
 }

@@ -365,8 +365,11 @@ describe('the stats store', () => {
         journal(host, `s${i}`, start, 1 + (i % 4), { tool: tools[i % 3], agent: i % 2 ? 'claude' : 'codex', workspace: `/w/p${i % 5}` });
       }
     };
-    // Fewer sessions than a bulk write at first, then more on top of a non-empty store: summed as written.
-    write(0, 600);
+    // One session into an empty store (a bulk write), then the others on top of a non-empty store,
+    // in two syncs: summed as written.
+    write(0, 1);
+    (await open(host)).close();
+    write(1, 600);
     (await open(host)).close();
     write(600, 1_200);
     (await open(host)).close();
@@ -377,14 +380,18 @@ describe('the stats store', () => {
         rollup: read('SELECT * FROM "rollup:calls:calls" ORDER BY ":key"'),
         facts: read('SELECT s.id, f.bucket, f.tool, f.calls, f.ms FROM "facts:calls:calls" f JOIN sessions s ON s.key = f.id >> 24 ORDER BY s.id, f.bucket, f.tool'),
         sessions: read('SELECT id, agent, project, start_ms, end_ms, status FROM sessions ORDER BY id'),
+        // A bulk write drops the indexes by time while it inserts: they are all back.
+        indexes: read("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"),
+        marks: read("SELECT key FROM meta WHERE key = 'rollups'"),
       };
       db.close();
       return out;
     };
     const written = tables(dbFile(host));
     expect(written.sessions).toHaveLength(1_200);
+    expect(written.indexes).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'sessions_history' }), expect.objectContaining({ name: 'facts:calls:calls:bucket' })]));
     rmSync(dbFile(host));
-    // All 1,200 into an empty store: the bulk path, rows inserted many at once.
+    // All 1,200 into an empty store again: the bulk path, in folder order, rows inserted many at once.
     const store = await open(host);
     expect(calls(store)).toEqual({ calls: [...Array(1_200).keys()].reduce((sum, i) => sum + 1 + (i % 4), 0) });
     store.close();

@@ -8,6 +8,7 @@ import type { Db } from './open-database.js';
 import { reportFacts, sessionRow, SessionWriter } from './session-row.js';
 import type { StoredFactTable } from './fact-tables.js';
 import { remakeRollup } from './rollup.js';
+import { makeBulkIndexes } from './bulk-indexes.js';
 
 /** What a sync needs. */
 export interface SyncDeps {
@@ -19,9 +20,6 @@ export interface SyncDeps {
   progress?: ProgressListener | undefined;
   now: () => number;
 }
-
-/** Sessions into an empty store from which the rollups are remade at the end instead of summed as written. */
-const BULK_SESSIONS = 1_000;
 
 /** Sessions written per transaction: big enough to amortize the commit, small enough not to hold the write lock long. */
 const BATCH = 2_000;
@@ -88,10 +86,14 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     entries = await Promise.all([...stamps.keys(), ...broken.keys()].map((id) => reports.entry(id)));
   } else {
     stamps = stampsOf('');
-    // Journals are stamped unless their session's ended report is stored (or, into an empty store,
-    // a report is there: if it is not an ended one, its journal is stamped when it is read).
-    const empty = stamps.size === 0 && broken.size === 0;
-    entries = await reports.listEntries((id, hasReport) => (empty ? !hasReport : !endedReport(stamps.get(id))));
+    if (stamps.size === 0 && broken.size === 0) {
+      // Nothing stored (a first use, or a store deleted or remade): every session is new.
+      await rebuild(deps);
+      writeDirStamp(db, dir);
+      return;
+    }
+    // Journals are stamped unless their session's ended report is stored.
+    entries = await reports.listEntries((id) => !endedReport(stamps.get(id)));
     const listed = new Set(entries.map((e) => e.id));
     const gone = [...stamps.keys(), ...broken.keys()].filter((id) => !listed.has(id));
     if (gone.length > 0) {
@@ -109,15 +111,38 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   // of the same days come together, so the rollups sum them in memory before writing.
   const written = (e: SessionEntry) => e.report?.mtimeMs ?? e.journal?.mtimeMs ?? 0;
   const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs)).sort((a, b) => written(a) - written(b));
-  // Many sessions into an empty store (a rebuild): fact rows are inserted many at once.
-  const bulk = changed.length >= BULK_SESSIONS && db.prepare('SELECT 1 FROM sessions LIMIT 1').get() === undefined;
-  await writeSessions(deps, changed, bulk);
+  await writeSessions(deps, changed, changed.length);
   // A rebuild by an earlier release marked the rollups stale until its end: one killed halfway left the mark.
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(db, tables);
-  // Written only when it changed: a store nothing changed in is left untouched, so its file's stamp
-  // proves to readers that nothing did (`rad statusline` answers from its cache while it holds).
+  writeDirStamp(db, dir);
+}
+
+/**
+ * Writes the sessions folder stamp, only when it changed: a store nothing changed in is left
+ * untouched, so its file's stamp proves to readers that nothing did (`rad statusline` answers from
+ * its cache while it holds).
+ */
+function writeDirStamp(db: Db, dir: DirStamp | null): void {
   const stamp = dir && JSON.stringify(dir);
   if (stamp && stamp !== storedDirStampText(db)) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sessions_dir', ?)").run(stamp);
+}
+
+/**
+ * Fills a store that holds nothing: sessions are written as the folder is read (`eachEntry`),
+ * with nothing listed first, so memory does not grow with the number of sessions, and their fact
+ * rows are inserted many at once (bulk). The count shown by the progress bar comes from a quick
+ * pass over the names, made only when there is a bar.
+ */
+async function rebuild(deps: SyncDeps): Promise<void> {
+  let total = 0;
+  if (deps.progress) {
+    const count = { report: 0, journal: 0 };
+    for (const { kind } of deps.reports.sessionFiles()) count[kind] += 1;
+    // Most sessions have both files; the bar is an estimate, never past its end.
+    total = Math.max(count.report, count.journal);
+  }
+  await writeSessions(deps, deps.reports.eachEntry(), total, true);
+  if (deps.db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(deps.db, deps.tables);
 }
 
 /** A session's files as the store last read them; a null size: the file was not there. */
@@ -147,11 +172,12 @@ export function recheckedSessions(db: Db): StoredFiles[] {
   }));
 }
 
-/** Remakes every rollup from its rows and clears the stale mark, in one write transaction. */
+/** Remakes every rollup from its rows and the indexes a bulk write dropped, and clears its mark, in one write transaction. */
 function remakeRollups(db: Db, tables: readonly StoredFactTable[]): void {
   db.transaction(() => {
     if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() === undefined) return;
     for (const t of tables) remakeRollup(db, t);
+    makeBulkIndexes(db, tables);
     db.prepare("DELETE FROM meta WHERE key = 'rollups'").run();
   }).immediate();
 }
@@ -169,11 +195,10 @@ const sectionsUsed = (plugin: AnyMetricPlugin, report: SessionReport): boolean =
  * across a wait for the disk (a journal to fold), so other processes wait for the lock only while
  * rows are written, and what was read is garbage before it grows old.
  */
-async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], bulk = false): Promise<void> {
-  if (entries.length === 0) return;
+async function writeSessions(deps: SyncDeps, entries: Iterable<SessionEntry>, total: number, bulk = false): Promise<void> {
   const { db, reports, plugins, tables } = deps;
   const writer = new SessionWriter(db, tables, bulk);
-  const progress = throttledProgress(entries.length >= 2_000 ? deps.progress : undefined, entries.length);
+  const progress = throttledProgress(total >= 2_000 ? deps.progress : undefined, total);
   let done = 0;
   let pending = 0;
   try {
@@ -194,9 +219,10 @@ async function writeSessions(deps: SyncDeps, entries: readonly SessionEntry[], b
         writer.markBroken(stampedJournal(entry, undefined, deps), messages.join(' ') || `Session ${entry.id} could not be read; it was skipped.`);
       }
       if (++pending === BATCH) (writer.commit(), (pending = 0));
-      progress(++done);
+      progress(Math.min(++done, total));
     }
     if (pending > 0) writer.commit();
+    writer.finish();
   } catch (error) {
     if (db.inTransaction) writer.rollback();
     throw error;
@@ -219,5 +245,6 @@ export async function refreshSessions(deps: SyncDeps, ids: readonly string[]): P
     const writer = new SessionWriter(deps.db, deps.tables);
     writer.transaction(() => gone.forEach((id) => writer.delete(id)));
   }
-  await writeSessions(deps, entries.filter((e) => e.report || e.journal));
+  const present = entries.filter((e) => e.report || e.journal);
+  await writeSessions(deps, present, present.length);
 }

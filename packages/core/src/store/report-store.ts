@@ -75,6 +75,12 @@ function presentSync(file: string): Stats | undefined {
   }
 }
 
+/** The size and modification time of whatever `presentSync` finds at `file`. */
+function stampOf(file: string): FileStamp | undefined {
+  const stat = presentSync(file);
+  return stat && { size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
 /** Modification time of a file, or undefined when it cannot be stat'ed. */
 function mtimeOf(file: string): number | undefined {
   try {
@@ -127,46 +133,75 @@ export class ReportStore {
   }
 
   /**
+   * The session files of the sessions folder, read entry by entry (none held: a folder of 100,000
+   * sessions read whole took tens of megabytes that outlived the listing); none when it is missing.
+   */
+  *sessionFiles(): Generator<{ id: string; kind: 'report' | 'journal' }> {
+    let dir: Dir;
+    try {
+      dir = opendirSync(this.paths.sessionsDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    try {
+      for (let dirent = dir.readSync(); dirent !== null; dirent = dir.readSync()) {
+        const name = dirent.name;
+        const kind = name.endsWith(JOURNAL_SUFFIX) ? 'journal' : name.endsWith(REPORT_SUFFIX) ? 'report' : undefined;
+        if (!kind || name.startsWith('.')) continue;
+        const id = name.slice(0, -(kind === 'journal' ? JOURNAL_SUFFIX : REPORT_SUFFIX).length);
+        if (isSessionId(id)) yield { id, kind };
+      }
+    } finally {
+      dir.closeSync();
+    }
+  }
+
+  /**
    * Every session id with its files; one directory read plus one stat per file, made synchronously:
    * for 100,000 files, a promise and a thread-pool round trip each cost more than the stats. A journal
    * `stampJournal` declines (one whose ended report is the truth) is listed unstamped (UNSTAMPED).
    */
   async listEntries(stampJournal: (id: string, hasReport: boolean) => boolean = () => true): Promise<SessionEntry[]> {
-    let dir: Dir;
-    try {
-      dir = opendirSync(this.paths.sessionsDir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    // Read entry by entry, each id with a bit per file kind: a folder of 100,000 sessions listed
-    // whole (200,000 names and an object per id) took tens of megabytes that outlived the listing.
+    // A bit per file kind: no object per id.
     const found = new Map<string, number>();
-    try {
-      for (let dirent = dir.readSync(); dirent !== null; dirent = dir.readSync()) {
-        const name = dirent.name;
-        const kind = name.endsWith(JOURNAL_SUFFIX) ? JOURNAL_BIT : name.endsWith(REPORT_SUFFIX) ? REPORT_BIT : 0;
-        if (kind === 0 || name.startsWith('.')) continue;
-        const id = name.slice(0, -(kind === JOURNAL_BIT ? JOURNAL_SUFFIX : REPORT_SUFFIX).length);
-        if (isSessionId(id)) found.set(id, (found.get(id) ?? 0) | kind);
-      }
-    } finally {
-      dir.closeSync();
-    }
+    for (const { id, kind } of this.sessionFiles()) found.set(id, (found.get(id) ?? 0) | (kind === 'report' ? REPORT_BIT : JOURNAL_BIT));
     const entries: SessionEntry[] = [];
-    const stamp = (file: string) => {
-      const stat = presentSync(file);
-      return stat && { size: stat.size, mtimeMs: stat.mtimeMs };
-    };
     for (const [id, files] of found) {
       const entry: SessionEntry = { id };
-      const report = files & REPORT_BIT ? stamp(this.paths.reportFile(id)) : undefined;
+      const report = files & REPORT_BIT ? stampOf(this.paths.reportFile(id)) : undefined;
       if (report) entry.report = report;
-      const journal = !(files & JOURNAL_BIT) ? undefined : stampJournal(id, !!report) ? stamp(this.paths.journalFile(id)) : UNSTAMPED;
+      const journal = !(files & JOURNAL_BIT) ? undefined : stampJournal(id, !!report) ? stampOf(this.paths.journalFile(id)) : UNSTAMPED;
       if (journal) entry.journal = journal;
       if (entry.report || entry.journal) entries.push(entry);
     }
     return entries;
+  }
+
+  /**
+   * Every session of the folder, one at a time as the folder is read, without listing it first:
+   * a session with a report when its report comes up (its journal, if any, UNSTAMPED), one with a
+   * journal alone when its journal does. For a store that holds nothing yet (a rebuild), whose
+   * memory then does not grow with the number of sessions.
+   */
+  *eachEntry(): Generator<SessionEntry> {
+    // Loading a journal alone may write its report into the folder being read, whose name may then
+    // come up too: such a session is not given twice.
+    const fromJournal = new Set<string>();
+    for (const { id, kind } of this.sessionFiles()) {
+      if (kind === 'report') {
+        if (fromJournal.has(id)) continue;
+        const report = stampOf(this.paths.reportFile(id));
+        if (report) yield { id, report, journal: UNSTAMPED };
+        continue;
+      }
+      // Its report, when there is one, brings the session.
+      if (presentSync(this.paths.reportFile(id))) continue;
+      const journal = stampOf(this.paths.journalFile(id));
+      if (!journal) continue;
+      fromJournal.add(id);
+      yield { id, journal };
+    }
   }
 
   /** Reads and upgrades one report file; throws CorruptFileError (NotAFileError, ReportTooLargeError), UnsupportedSchemaVersionError or DeletedWhileReadingError. */
