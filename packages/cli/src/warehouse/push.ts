@@ -82,10 +82,11 @@ function readRows(store: StatsStore, tables: readonly StoredFactTable[], session
 }
 
 /**
- * Sends every session new or changed since the last push to the warehouse in batches (schema made
- * or migrated first), then records them all in the local store at once. A session whose files
- * changed but whose rows did not is not sent again. A failure leaves the local store as it was: the
- * next push sends those sessions again, and the rows' version makes the warehouse keep one copy of each.
+ * Sends every session new or changed since the last push to the warehouse in rounds (schema made
+ * or migrated first), recording each round in the local store once the warehouse holds all of it. A
+ * session whose files changed but whose rows did not is not sent again. A failure leaves the rounds
+ * not yet recorded for the next push, which resumes there; the rows' version makes the warehouse
+ * keep one copy of a row sent twice.
  * A resent session's rows under keys it no longer has are deleted (gone-keys.ts) before the push is done.
  * Last, the partitions this or any push split into several parts are merged, so that the team views
  * read them without FINAL; a failure there only slows those views, so it is a warning.
@@ -106,12 +107,12 @@ export async function pushSessions(
   await ensureSchema(warehouse, tables);
   const stamp = { team, developer, machine };
   const batch = options.batch ?? PUSH_BATCH_SESSIONS;
-  const record: PushedSession[] = [];
   const deleter = new OlderRowsDeleter(warehouse, stamp, version);
   if (candidates.length > 0) options.progress?.(0, candidates.length);
   for (let start = 0; start < candidates.length; start += batch) {
     const read = readRows(store, tables, candidates.slice(start, start + batch));
     const changed = read.filter((r) => r.digest !== r.session.pushed_digest);
+    const record: PushedSession[] = [];
     for (const r of read) record.push({ id: r.session.id, stamp: r.session.stamp, digest: r.digest, version: r.digest === r.session.pushed_digest ? (r.session.pushed_version ?? version) : version });
     const gone = new Map<string, string[]>();
     for (const t of tables) {
@@ -125,12 +126,13 @@ export async function pushSessions(
     await warehouse.insert(sqlTable(database, 'sessions'), changed.map((r) => ({ ...stamp, ...sessionRow(r.session), version })));
     // Then the rows of keys a resent session no longer has go, or they would count beside its new ones.
     for (const [name, ids] of gone) await deleter.delete(name, ids);
+    await deleter.wait();
+    // Recorded once the round is wholly in the warehouse: a push cut off later resumes after it.
+    store.recordPushed(key, record);
     rows['sessions']! += changed.length;
     result.sessions += changed.length;
     options.progress?.(Math.min(start + batch, candidates.length), candidates.length);
   }
-  await deleter.wait();
-  if (record.length > 0) store.recordPushed(key, record);
   if (result.sessions > 0) {
     try {
       await mergeSplitPartitions(warehouse, database, ['sessions', ...tables.map(factTableName)]);
