@@ -202,13 +202,15 @@ async function writeSessions(deps: SyncDeps, entries: Iterable<SessionEntry>, to
   let done = 0;
   let pending = 0;
   try {
-    for (const entry of entries) {
+    for (let entry of entries) {
       const messages: string[] = [];
       // A good report is read synchronously (a few KB: cheaper than the thread-pool round trips);
       // anything else goes through the full load, which decides between the journal and a warning.
       let report = entry.report ? reports.readInBulk(entry.id, { sections: sectionsUsed }, deps.warn) : undefined;
       if (!report) {
         if (pending > 0) (writer.commit(), (pending = 0));
+        // A journal listed unstamped may not be there: the load needs to know.
+        if (entry.journal === UNSTAMPED) entry = await reports.entry(entry.id);
         report = await reports.tryLoadEntry(entry, (m) => messages.push(m));
       }
       messages.forEach((m) => deps.warn(m));
