@@ -109,17 +109,14 @@ export class SessionWriter {
   /** The key of the last session this writer inserted (null before any). */
   private lastKey: number | null = null;
   private readonly maxKey;
-  private readonly readMark;
   private readonly setMark;
   private readonly deleteMark;
   /**
    * A bulk write's mark (`rollups` in meta), set in each of its transactions: while it is there the
-   * rollups lag their rows, and a sync that finds it (this write killed, or another process's)
-   * makes them again. Undefined when not bulk.
+   * rollups and the indexes by time lag the rows, and a sync that finds it (this write killed, or
+   * another process's) makes them again. Undefined when not bulk.
    */
   private readonly mark: string | undefined;
-  /** Another process wrote into the store during this bulk write: its rollups are made again at the end. */
-  private disturbed = false;
   private committed = false;
   /** Whether `broken` may hold a row in this transaction (most syncs have none: a delete per session is then waste). */
   private brokenMarks = true;
@@ -137,9 +134,8 @@ export class SessionWriter {
 
   /**
    * `bulk` (a rebuild into an empty store): fact rows wait to be inserted many at once, since nothing
-   * reads them back before the commit, and the rollups' sums are held in memory until `finish`
-   * (a rebuild's groups are few; written per transaction, sessions in folder order touched most of
-   * them every time).
+   * reads them back before the commit, and the rollups are made from every row by `finish`, in one
+   * `GROUP BY` (a rebuild in folder order would touch most of their groups in every transaction).
    */
   constructor(
     private readonly db: Db,
@@ -156,7 +152,6 @@ export class SessionWriter {
     this.removeBroken = db.prepare('DELETE FROM broken WHERE id = ?');
     this.anyBroken = db.prepare('SELECT 1 FROM broken LIMIT 1');
     this.maxKey = db.prepare('SELECT max(key) FROM sessions').pluck();
-    this.readMark = db.prepare("SELECT value FROM meta WHERE key = 'rollups'").pluck();
     this.setMark = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', ?)");
     this.deleteMark = db.prepare("DELETE FROM meta WHERE key = 'rollups'");
     this.mark = bulk ? `bulk ${process.pid} ${randomUUID()}` : undefined;
@@ -187,7 +182,7 @@ export class SessionWriter {
     if (summary !== null) this.upsertSummary.run(row.id, summary);
     for (const f of this.facts) {
       const rows = facts[f.table.plugin]?.[f.table.table.name] ?? [];
-      if (!this.disturbed) f.rollup.add(row, rows);
+      if (this.mark === undefined) f.rollup.add(row, rows);
       if (!this.bulk) {
         rows.forEach((fact, i) => f.insert.run(key * ROWS_PER_SESSION + i, fact.bucket, ...f.columns.map((c) => fact[c] ?? null)));
         continue;
@@ -211,7 +206,7 @@ export class SessionWriter {
     if (stored === undefined) return;
     const { key } = stored;
     for (const { clear, rollup } of this.facts) {
-      rollup.remove(key, stored);
+      if (this.mark === undefined) rollup.remove(key, stored);
       clear.run(key * ROWS_PER_SESSION, (key + 1) * ROWS_PER_SESSION - 1);
     }
     this.remove.run(key);
@@ -236,28 +231,18 @@ export class SessionWriter {
     this.brokenMarks = this.anyBroken.get() !== undefined;
     if (this.mark === undefined) return;
     // Another process that wrote since this one's last commit (two first commands at once) may have
-    // stored the same sessions, or made the rollups again (which held sums would then count twice):
-    // from then on each session is replaced, not just inserted, and the rollups are made at the end.
-    if (!this.disturbed && (this.lastMaxKey() !== this.lastKey || (this.committed && this.readMark.get() !== this.mark))) {
-      this.bulk = false;
-      this.disturbed = true;
-      for (const f of this.facts) f.rollup.discard();
-    }
+    // stored the same sessions: from then on each is replaced, not just inserted.
+    if (this.bulk && this.lastMaxKey() !== this.lastKey) this.bulk = false;
     if (!this.committed) dropBulkIndexes(this.db, this.facts.map((f) => f.table));
     this.setMark.run(this.mark);
   }
 
-  /**
-   * Ends a bulk write that committed anything: the held sums go into the rollups (or, when another
-   * process wrote meanwhile, the rollups are made again from every row), and the mark goes, in one
-   * transaction.
-   */
+  /** Ends a bulk write that committed anything: the rollups are made from every row, the indexes by time made, and the mark goes, in one transaction. */
   finish(): void {
     if (this.mark === undefined || !this.committed) return;
     this.begin();
     try {
-      for (const f of this.facts) if (this.disturbed) remakeRollup(this.db, f.table);
-      else f.rollup.flush();
+      for (const f of this.facts) remakeRollup(this.db, f.table);
       makeBulkIndexes(this.db, this.facts.map((f) => f.table));
       this.deleteMark.run();
       this.db.exec('COMMIT');
@@ -300,7 +285,7 @@ export class SessionWriter {
       const width = f.columns.length + 2;
       for (let at = 0; at < f.waiting.length; at += width) f.insert.run(f.waiting.slice(at, at + width));
       f.waiting = [];
-      if (this.mark === undefined) f.rollup.flush();
+      f.rollup.flush();
     }
   }
 }

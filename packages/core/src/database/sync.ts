@@ -129,9 +129,9 @@ function writeDirStamp(db: Db, dir: DirStamp | null): void {
 
 /**
  * Fills a store that holds nothing: sessions are written as the folder is read (`eachEntry`),
- * with nothing listed first, so memory does not grow with the number of sessions, and their fact
- * rows are inserted many at once (bulk). The count shown by the progress bar comes from a quick
- * pass over the names, made only when there is a bar.
+ * with nothing listed first, so memory does not grow with the number of sessions; their fact
+ * rows are inserted many at once and the rollups made at the end (bulk, see SessionWriter). The
+ * count shown by the progress bar comes from a quick pass over the names, made only when there is a bar.
  */
 async function rebuild(deps: SyncDeps): Promise<void> {
   let total = 0;
