@@ -112,7 +112,8 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   const written = (e: SessionEntry) => e.report?.mtimeMs ?? e.journal?.mtimeMs ?? 0;
   const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs)).sort((a, b) => written(a) - written(b));
   await writeSessions(deps, changed, changed.length);
-  // A rebuild by an earlier release marked the rollups stale until its end: one killed halfway left the mark.
+  // A rebuild killed halfway (or one under way in another process) left its mark: its rollups and
+  // indexes by time are made again.
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(db, tables);
   writeDirStamp(db, dir);
 }
