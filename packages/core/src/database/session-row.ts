@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SessionEntry } from '../store/report-store.js';
 import type { SessionReport } from '../report/schema.js';
 import type { ActivePlugin } from '../report/fold.js';
@@ -154,7 +153,7 @@ export class SessionWriter {
     this.maxKey = db.prepare('SELECT max(key) FROM sessions').pluck();
     this.setMark = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', ?)");
     this.deleteMark = db.prepare("DELETE FROM meta WHERE key = 'rollups'");
-    this.mark = bulk ? `bulk ${process.pid} ${randomUUID()}` : undefined;
+    this.mark = bulk ? `rebuild by process ${process.pid}` : undefined;
     this.addBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
     this.facts = tables.map((table) => {
       const columns = [...table.table.dimensions, ...table.table.measures].map((c) => c.name);
