@@ -29,7 +29,7 @@ export type { PushSession, PushedSession } from './database/warehouse-pushed.js'
 export type { StoredFactTable } from './database/fact-tables.js';
 export type { StoreFilter, TimeRange } from './database/queries.js';
 export type { SessionColumn, SessionColumnValue } from './database/session-groups.js';
-export { sourceOf } from './database/session-row.js';
+export { reportSourceOf, sourceOf } from './database/session-row.js';
 export { reportFacts } from './database/session-row.js';
 export * from './workspace/find.js';
 export * from './workspace/init.js';

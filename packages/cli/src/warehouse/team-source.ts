@@ -1,4 +1,4 @@
-import type { ActivePlugin, MergedSummaries, PeriodSections, SessionPage, SessionSummary, StoreFilter, StoredFactTable, SummedFactRow, TimeRange } from '@radium-stats/core';
+import { reportSourceOf, type ActivePlugin, type MergedSummaries, type PeriodSections, type SessionPage, type SessionSummary, type StoreFilter, type StoredFactTable, type SummedFactRow, type TimeRange } from '@radium-stats/core';
 import type { WarehouseExecutor } from './executor.js';
 import { ALL_FINAL, cleanParts, stayedClean, type CleanParts } from './parts.js';
 import { factTableName } from './schema.js';
@@ -106,9 +106,7 @@ export class TeamSource {
     for (const layer of layers(ranges)) {
       const rows = await this.read<AnswerRow>((clean) => sumFactsSql(this.db, t, filter, this.scope, layer.map((l) => l.range), this.tables, clean));
       for (const row of rows) {
-        const summed: SummedFactRow = {};
-        for (const d of t.table.dimensions) summed[d.name] = row[d.name] ?? null;
-        for (const m of t.table.measures) summed[m.name] = Number(row[m.name] ?? 0);
+        const summed = summedRow(t, row);
         const group = out.get(keyOf(row[':by'])) ?? out.set(keyOf(row[':by']), new Map()).get(keyOf(row[':by']))!;
         const period = layer[Number(row[':period']) - 1]!.index;
         (group.get(period) ?? group.set(period, []).get(period)!).push(summed);
@@ -128,9 +126,7 @@ export class TeamSource {
     for (const t of rows.length > 0 ? this.tables : []) {
       if (!present.has(factTableName(t))) continue;
       for (const row of await this.warehouse.rows<Record<string, string | number | null> & SessionRow>(sessionFactsSql(this.db, t, rows))) {
-        const summed: SummedFactRow = {};
-        for (const d of t.table.dimensions) summed[d.name] = row[d.name] ?? null;
-        for (const m of t.table.measures) summed[m.name] = Number(row[m.name] ?? 0);
+        const summed = summedRow(t, row);
         const ofSession = facts.get(sessionKey(row)) ?? facts.set(sessionKey(row), {}).get(sessionKey(row))!;
         ((ofSession[t.plugin] ??= {})[t.table.name] ??= []).push(summed);
       }
@@ -153,7 +149,7 @@ export class TeamSource {
         startTime: new Date(Number(row.start_ms)).toISOString(),
         endTime: row.end_ms === null ? null : new Date(Number(row.end_ms)).toISOString(),
         status: row.status as SessionSummary['status'],
-        source: reportSource(row.source),
+        source: reportSourceOf(row.source),
         ...(row.agent ? { agent: row.agent } : {}),
         sections,
       };
@@ -225,8 +221,13 @@ interface SessionRow {
   status: string;
 }
 
-/** A report's source from the store's (core's sourceOf, read back): `live` -> `journal`, `legacy` -> `legacy-radium`, an importer -> `import:<id>`. */
-const reportSource = (source: string) => (source === 'live' ? 'journal' : source === 'legacy' ? 'legacy-radium' : `import:${source}`);
+/** A fact table's row as ClickHouse answered it: its dimensions, and its measures as numbers. */
+function summedRow(t: StoredFactTable, row: Record<string, string | number | null | undefined>): SummedFactRow {
+  const summed: SummedFactRow = {};
+  for (const d of t.table.dimensions) summed[d.name] = row[d.name] ?? null;
+  for (const m of t.table.measures) summed[m.name] = Number(row[m.name] ?? 0);
+  return summed;
+}
 
 const sessionKey = (r: { developer: string; machine: string; session_id: string }) => JSON.stringify([r.developer, r.machine, r.session_id]);
 

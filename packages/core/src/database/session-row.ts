@@ -36,6 +36,11 @@ export function sourceOf(reportSource: string): string {
   return reportSource;
 }
 
+/** The report source a stored source was made from (`sourceOf` read back). */
+export function reportSourceOf(source: string): string {
+  return source === 'live' ? 'journal' : source === 'legacy' ? 'legacy-radium' : `import:${source}`;
+}
+
 /** The agent's own id of an imported session (`<importer>-<original id>`), or null. */
 function agentSessionId(id: string, source: string): string | null {
   return source !== 'live' && source !== 'legacy' && id.startsWith(`${source}-`) ? id.slice(source.length + 1) : null;

@@ -73,8 +73,11 @@ function jsonSource(raw: unknown, importer: string): RecordedSource {
       );
     }
   }
-  return { settled: () => false, files: () => out, noteSettled: () => {}, close: () => {} };
+  return recordedOnly(out);
 }
+
+/** Recorded files and no note of a settled listing (nothing to note it in, or nothing recorded). */
+const recordedOnly = (files: ReadonlyMap<string, RecordedFile>): RecordedSource => ({ settled: () => false, files: () => files, noteSettled: () => {}, close: () => {} });
 
 /**
  * The source files the last runs of an importer recorded in this workspace. Reads the import state
@@ -89,10 +92,14 @@ export function recordedSource(host: Host, importer: string): RecordedSource {
     // No JSON state: the state is in the store.
   }
   const state = RecordedState.open(host.paths.databaseFile, importer, host.warnings.warn);
-  if (!state) return { settled: () => false, files: () => new Map(), noteSettled: () => {}, close: () => {} };
+  if (!state) return recordedOnly(new Map());
   return {
     settled: (digest) => state.settled(digest),
-    files: () => new Map([...state.stamps()].map(([file, stamp]) => [file, toRecordedFile(stamp)])),
+    files: () => {
+      const out = new Map<string, RecordedFile>();
+      for (const [file, stamp] of state.stamps()) out.set(file, toRecordedFile(stamp));
+      return out;
+    },
     noteSettled: (digest) => state.noteSettled(digest),
     close: () => state.close(),
   };
