@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, realpathSync, statSync, type Stats } from 'node:fs';
+import { realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Host } from '../host/create-host.js';
 import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
+import { collect, isDirectory, statOrUndefined } from './found-files.js';
 import { recordedSource, type RecordedFile } from './recorded-files.js';
 import { projectScope } from './scope.js';
 
@@ -23,19 +24,6 @@ export interface NewLogsOptions {
 export function importSources(importer: AnyImporter, options: NewLogsOptions): string[] {
   const sources = options.sources?.length ? options.sources : importer.defaultSources({ env: options.env ?? process.env, home: options.home ?? homedir() });
   return sources.map((s) => path.resolve(s));
-}
-
-async function listed(importer: AnyImporter, source: string, scope: ProjectScope): Promise<Iterable<FoundFile> | AsyncIterable<FoundFile>> {
-  const found = importer.discover(source, scope);
-  return Symbol.asyncIterator in Object(found) ? (found as AsyncIterable<FoundFile>) : await (found as Promise<FoundFile[]> | FoundFile[]);
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The record of a file: state keys are real paths, resolved only when the path as found is not one (it almost always is). */
@@ -67,23 +55,20 @@ interface ListedFile {
 async function listedFiles(importer: AnyImporter, options: NewLogsOptions, scope: ProjectScope): Promise<ListedFile[] | undefined> {
   const out: ListedFile[] = [];
   for (const source of importSources(importer, options)) {
-    if (!(await fs.stat(source).catch(() => undefined))?.isDirectory()) continue;
-    let files: Iterable<FoundFile> | AsyncIterable<FoundFile>;
+    if (!(await isDirectory(source))) continue;
+    let files: FoundFile[];
     try {
-      files = await listed(importer, source, scope);
+      files = await collect(importer, source, scope);
     } catch {
       return undefined;
     }
-    const add = (file: FoundFile) => {
+    for (const file of files) {
       // A file the importer rules out by its path is never read.
-      if (file.skip) return;
+      if (file.skip) continue;
       const stat = statOrUndefined(file.path);
       // The import could not read it either.
       if (stat?.isFile()) out.push({ path: file.path, stat });
-    };
-    // An array is walked without an await per file.
-    if (Symbol.asyncIterator in files) for await (const file of files) add(file);
-    else for (const file of files) add(file);
+    }
   }
   return out;
 }

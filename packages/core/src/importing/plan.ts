@@ -1,7 +1,8 @@
-import { promises as fs, realpathSync, statSync, type Stats } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints } from '../format/compare-code-points.js';
 import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
+import { collect, isDirectory, statOrUndefined } from './found-files.js';
 import { fingerprint } from './fingerprint.js';
 import { sinceSkipReason, whollyBefore } from './since.js';
 import type { ImportedFile, ImportedSession, ImportState } from './state.js';
@@ -59,29 +60,6 @@ function realPath(file: string): string {
   } catch {
     return path.resolve(file);
   }
-}
-
-/** A stat, or undefined on any error: the plan skips such a file as unreadable. */
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-async function isDirectory(dir: string): Promise<boolean> {
-  return (await fs.stat(dir).catch(() => undefined))?.isDirectory() ?? false;
-}
-
-async function collect(importer: AnyImporter, source: string, scope: ProjectScope): Promise<FoundFile[]> {
-  const listed = importer.discover(source, scope);
-  if (Symbol.asyncIterator in Object(listed)) {
-    const out: FoundFile[] = [];
-    for await (const f of listed as AsyncIterable<FoundFile>) out.push(f);
-    return out;
-  }
-  return [...(await (listed as Promise<FoundFile[]> | FoundFile[]))];
 }
 
 async function classify(file: FoundFile, prior: ImportedFile | undefined, size: number, mtimeMs: number, ino: number): Promise<PlannedFile['change']> {
