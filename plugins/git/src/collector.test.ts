@@ -21,6 +21,9 @@ async function fold(workspace: string, list: SessionEvent[]): Promise<GitSection
   return report.sections.git as GitSection;
 }
 
+/** Waits until just past the next whole second. */
+const sleepToNextSecond = () => new Promise((resolve) => setTimeout(resolve, 1010 - (Date.now() % 1000)));
+
 const start = (workspace: string) => ({ type: 'session.start', ts: T0, sessionId: 's1', workspace });
 
 async function snapshotEvent(repo: TestRepo, phase: 'start' | 'end', ts: string): Promise<SessionEvent> {
@@ -77,6 +80,22 @@ describe('git collector', () => {
     const b = await snapshotEvent(repo, 'end', T1);
     const section = await fold(repo.dir, [...events(start(repo.dir)), a, b, ...events({ type: 'session.end', ts: T1 })]);
     expect(section).toMatchObject({ source: 'git', linesAdded: 1, linesRemoved: 1, filesChanged: 1, binaryFiles: 0 });
+  });
+
+  it('sees a same-size edit made in the second of the last git command, snapshotted a second later', async () => {
+    // Git's stat data has whole seconds here: the file's add, its move and the edit share one second,
+    // so only the index file's own time tells git to look inside; the snapshot comes in a later second.
+    const repo = TestRepo.init(await tempWorkspace());
+    await sleepToNextSecond();
+    repo.write('big.txt', lines('line', 20));
+    repo.commitAll('initial');
+    const a = events({ type: 'git.snapshot', ts: T0, phase: 'start', tree: repo.git('rev-parse', 'HEAD^{tree}').trim(), head: repo.git('rev-parse', 'HEAD').trim() })[0]!;
+    repo.git('mv', 'big.txt', 'moved.txt');
+    repo.write('moved.txt', lines('line', 20).replace('line7\n', 'LINE7\n'));
+    await sleepToNextSecond();
+    const b = await snapshotEvent(repo, 'end', T1);
+    const section = await fold(repo.dir, [...events(start(repo.dir)), a, b, ...events({ type: 'session.end', ts: T1 })]);
+    expect(section).toMatchObject({ linesAdded: 1, linesRemoved: 1, filesChanged: 1 });
   });
 
   it('reports zero changes, not a missing value, when the session changed nothing', async () => {

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGit, WorkspacePaths, type Git } from '@radium-stats/core';
@@ -32,6 +32,11 @@ async function seedIndex(git: Git, workspace: string, target: string): Promise<v
   const real = path.resolve(workspace, (await git.raw(['rev-parse', '--git-path', 'index'])).trim());
   try {
     await copyFile(real, target);
+    // Git trusts an entry's stat data only when the file is older than the index file ("racy git"):
+    // a copy stamped now would hide a same-size edit made in the second of the last git command.
+    // Date keeps milliseconds, so the copy is never newer than the original.
+    const { atime, mtime } = await stat(real);
+    await utimes(target, atime, mtime);
   } catch (error) {
     // No index yet (a fresh repository): an absent GIT_INDEX_FILE reads as an empty index.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
