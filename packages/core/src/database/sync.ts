@@ -207,11 +207,13 @@ async function writeSessions(deps: SyncDeps, entries: Iterable<SessionEntry>, to
       const messages: string[] = [];
       // A good report is read synchronously (a few KB: cheaper than the thread-pool round trips);
       // anything else goes through the full load, which decides between the journal and a warning.
-      let report = entry.report ? reports.readInBulk(entry.id, { sections: sectionsUsed }, deps.warn) : undefined;
+      const read = entry.report ? reports.readListedInBulk(entry.id, { sections: sectionsUsed }, deps.warn, entry.reportListedAsFile) : undefined;
+      let report = read?.report;
+      if (read && entry.report === UNSTAMPED) entry = { ...entry, report: read.stamp };
       if (!report) {
         if (pending > 0) (writer.commit(), (pending = 0));
-        // A journal listed unstamped may not be there: the load needs to know.
-        if (entry.journal === UNSTAMPED) entry = await reports.entry(entry.id);
+        // A file listed unstamped may not be there: the load needs to know.
+        if (entry.journal === UNSTAMPED || entry.report === UNSTAMPED) entry = await reports.entry(entry.id);
         report = await reports.tryLoadEntry(entry, (m) => messages.push(m));
       }
       messages.forEach((m) => deps.warn(m));

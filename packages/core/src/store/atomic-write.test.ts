@@ -14,6 +14,13 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['r.json']);
   });
 
+  it('makes the folders it writes into when they are missing', async () => {
+    const file = path.join(tempDir(), 'a', 'b', 'r.json');
+    await writeFileAtomic(file, 'content');
+    expect(readFileSync(file, 'utf8')).toBe('content');
+    expect(readdirSync(path.dirname(file))).toEqual(['r.json']);
+  });
+
   it('never lets a reader see a partial file while many writers race', async () => {
     const file = path.join(tempDir(), 'r.json');
     const big = (n: number) => JSON.stringify({ n, pad: 'x'.repeat(200_000) });

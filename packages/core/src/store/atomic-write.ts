@@ -13,10 +13,9 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   const dir = path.dirname(file);
   // Synchronous calls: a report is a few KB, and five thread-pool round trips per file cost more
   // than the writes when a first history writes thousands of reports.
-  fs.mkdirSync(dir, { recursive: true });
   await removeStaleTempsOnce(dir);
   const temp = tempPathFor(file);
-  const fd = fs.openSync(temp, 'wx', 0o644);
+  const fd = openTemp(temp);
   try {
     fs.writeFileSync(fd, data);
     if (options.durable !== false) fs.fsyncSync(fd);
@@ -34,5 +33,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** Creates a new temp file; its folder is made only when missing (a check per write costs an import of thousands of sessions a system call each). */
+function openTemp(temp: string): number {
+  try {
+    return fs.openSync(temp, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fs.mkdirSync(path.dirname(temp), { recursive: true });
+    return fs.openSync(temp, 'wx', 0o644);
   }
 }

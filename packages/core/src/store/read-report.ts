@@ -15,11 +15,12 @@ export function unusableReport(file: string, found: Extract<SessionFileCheck, { 
 
 /**
  * A report file's stamp and text, from one open file (so the stamp matches what was read);
- * undefined when it is gone. Anything but a regular file is never opened, and one over
- * MAX_REPORT_BYTES never read: both throw a CorruptFileError naming the file.
+ * undefined when it is gone. Anything but a regular file is never read (nor opened, unless a
+ * listing gave it as a regular file), and one over MAX_REPORT_BYTES never read: both throw a
+ * CorruptFileError naming the file.
  */
-export function readReportText(file: string, nowMs: number): { stamp: FileStamp; text: string } | undefined {
-  const opened = openSessionFile(fs, file, MAX_REPORT_BYTES);
+export function readReportText(file: string, nowMs: number, listedAsFile = false): { stamp: FileStamp; text: string } | undefined {
+  const opened = openSessionFile(fs, file, MAX_REPORT_BYTES, listedAsFile);
   if (opened.kind === 'gone') return undefined;
   if (opened.kind !== 'file') throw unusableReport(file, opened);
   const { fd, size } = opened;

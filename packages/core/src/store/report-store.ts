@@ -32,6 +32,8 @@ export interface SessionEntry {
   report?: FileStamp;
   /** The journal file, when there is one (UNSTAMPED when it was listed without a stat). */
   journal?: FileStamp;
+  /** The folder listing gave the report as a regular file, so it may be opened without a stat first. */
+  reportListedAsFile?: boolean;
 }
 
 const REPORT_BIT = 1;
@@ -136,7 +138,7 @@ export class ReportStore {
    * The session files of the sessions folder, read entry by entry (none held: a folder of 100,000
    * sessions read whole took tens of megabytes that outlived the listing); none when it is missing.
    */
-  *sessionFiles(): Generator<{ id: string; kind: 'report' | 'journal' }> {
+  *sessionFiles(): Generator<{ id: string; kind: 'report' | 'journal'; regular: boolean }> {
     let dir: Dir;
     try {
       dir = opendirSync(this.paths.sessionsDir);
@@ -150,7 +152,7 @@ export class ReportStore {
         const kind = name.endsWith(JOURNAL_SUFFIX) ? 'journal' : name.endsWith(REPORT_SUFFIX) ? 'report' : undefined;
         if (!kind || name.startsWith('.')) continue;
         const id = name.slice(0, -(kind === 'journal' ? JOURNAL_SUFFIX : REPORT_SUFFIX).length);
-        if (isSessionId(id)) yield { id, kind };
+        if (isSessionId(id)) yield { id, kind, regular: dirent.isFile() };
       }
     } finally {
       dir.closeSync();
@@ -180,7 +182,7 @@ export class ReportStore {
 
   /**
    * Every session of the folder, one at a time as the folder is read, without listing it first:
-   * a session with a report when its report comes up (its journal, if any, UNSTAMPED), one with a
+   * a session with a report when its report comes up (both files UNSTAMPED), one with a
    * journal alone when its journal does. For a store that holds nothing yet (a rebuild), whose
    * memory then does not grow with the number of sessions.
    */
@@ -188,15 +190,18 @@ export class ReportStore {
     // Loading a journal alone may write its report into the folder being read, whose name may then
     // come up too: such a session is not given twice.
     const fromJournal = new Set<string>();
-    for (const { id, kind } of this.sessionFiles()) {
+    // A journal whose report came up first needs no stat to learn that the report is there.
+    const reportsGiven = new Set<string>();
+    for (const { id, kind, regular } of this.sessionFiles()) {
       if (kind === 'report') {
         if (fromJournal.has(id)) continue;
-        const report = stampOf(this.paths.reportFile(id));
-        if (report) yield { id, report, journal: UNSTAMPED };
+        reportsGiven.add(id);
+        // Stamped when read (readListedInBulk): the open file's own stat.
+        yield { id, report: UNSTAMPED, journal: UNSTAMPED, reportListedAsFile: regular };
         continue;
       }
       // Its report, when there is one, brings the session.
-      if (presentSync(this.paths.reportFile(id))) continue;
+      if (reportsGiven.has(id) || presentSync(this.paths.reportFile(id))) continue;
       const journal = stampOf(this.paths.journalFile(id));
       if (!journal) continue;
       fromJournal.add(id);
@@ -232,11 +237,21 @@ export class ReportStore {
    * decides (a journal, a rebuild from it, or an error naming the file).
    */
   readInBulk(id: string, options: Omit<ParseOptions, 'id'> = {}, warn: (message: string) => void = this.warnings.warn): SessionReport | undefined {
+    return this.readListedInBulk(id, options, warn)?.report;
+  }
+
+  /** As readInBulk, with the stamp of the file as it was read; `listedAsFile`: see SessionEntry.reportListedAsFile. */
+  readListedInBulk(
+    id: string,
+    options: Omit<ParseOptions, 'id'> = {},
+    warn: (message: string) => void = this.warnings.warn,
+    listedAsFile = false,
+  ): { report: SessionReport; stamp: FileStamp } | undefined {
     try {
-      const read = readReportText(this.paths.reportFile(id), Date.now());
+      const read = readReportText(this.paths.reportFile(id), Date.now(), listedAsFile);
       const report = read ? this.parseReport(id, read.text, options, warn) : undefined;
       // A report priced with other price data goes through `load`, which re-prices it.
-      return report && !this.behindJournal(report) && !this.pricesChanged(report) ? report : undefined;
+      return report && !this.behindJournal(report) && !this.pricesChanged(report) ? { report, stamp: read!.stamp } : undefined;
     } catch {
       return undefined;
     }

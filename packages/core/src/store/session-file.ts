@@ -52,11 +52,14 @@ export function checkSessionFile(fs: typeof Fs, file: string, maxBytes: number):
 /**
  * Opens `file` for reading when checkSessionFile finds a regular file of at most `maxBytes`. The
  * open is non-blocking and what was opened is checked again, so a file swapped for a FIFO between
- * the check and the open is still never read.
+ * the check and the open is still never read. `listedAsFile`: a folder listing just gave it as a
+ * regular file, which stands for the check (a swap since is caught like one after the check).
  */
-export function openSessionFile(fs: typeof Fs, file: string, maxBytes: number): SessionFileOpen {
-  const checked = checkSessionFile(fs, file, maxBytes);
-  if (checked.kind !== 'file') return checked;
+export function openSessionFile(fs: typeof Fs, file: string, maxBytes: number, listedAsFile = false): SessionFileOpen {
+  if (!listedAsFile) {
+    const checked = checkSessionFile(fs, file, maxBytes);
+    if (checked.kind !== 'file') return checked;
+  }
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));

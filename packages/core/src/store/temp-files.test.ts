@@ -17,6 +17,11 @@ describe('stale temp files', () => {
     expect(path.basename(tempPathFor('/a/b/r.json'))).toMatch(new RegExp(`^\\.r\\.json\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`));
   });
 
+  it('gives every temp of one target a name of its own', () => {
+    const names = new Set(Array.from({ length: 1000 }, () => tempPathFor('/a/b/r.json')));
+    expect(names.size).toBe(1000);
+  });
+
   it('removes temps of dead processes and keeps those of live ones and everything else', async () => {
     const dir = tempDir();
     const dead = deadPid();
