@@ -190,18 +190,16 @@ export class ReportStore {
     // Loading a journal alone may write its report into the folder being read, whose name may then
     // come up too: such a session is not given twice.
     const fromJournal = new Set<string>();
-    // A journal whose report came up first needs no stat to learn that the report is there.
-    const reportsGiven = new Set<string>();
     for (const { id, kind, regular } of this.sessionFiles()) {
       if (kind === 'report') {
         if (fromJournal.has(id)) continue;
-        reportsGiven.add(id);
         // Stamped when read (readListedInBulk): the open file's own stat.
         yield { id, report: UNSTAMPED, journal: UNSTAMPED, reportListedAsFile: regular };
         continue;
       }
-      // Its report, when there is one, brings the session.
-      if (reportsGiven.has(id) || presentSync(this.paths.reportFile(id))) continue;
+      // Its report, when there is one, brings the session. (Remembering the reports given instead
+      // of this stat took 10 MB more at 100,000 sessions, for 1% of the time.)
+      if (presentSync(this.paths.reportFile(id))) continue;
       const journal = stampOf(this.paths.journalFile(id));
       if (!journal) continue;
       fromJournal.add(id);
