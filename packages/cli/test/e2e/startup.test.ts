@@ -15,13 +15,15 @@ function nativeLoaded(args: string[], cwd: string, input = ''): string {
   return readFileSync(report, 'utf8');
 }
 
-/** Runs rad and says which of these packages it loaded (as ES or CommonJS modules). */
+/** Runs rad and says which of these packages (or `node:` built-ins) it loaded. */
 function packagesLoaded(args: string[], cwd: string, names: string[]): string[] {
   const report = path.join(tempDir(), 'loaded.txt');
   writeFileSync(report, '');
   radOk(args, { cwd, env: { ...env, NODE_OPTIONS: `--import ${loadedPreload}`, RAD_TEST_LOADED_REPORT: report } });
-  const files = readFileSync(report, 'utf8');
-  return names.filter((name) => files.includes(`/node_modules/${name}/`));
+  const files = readFileSync(report, 'utf8').split('\n');
+  return names.filter((name) =>
+    name.startsWith('node:') ? files.includes(`builtin:${name.slice('node:'.length)}`) : files.some((file) => file.includes(`/node_modules/${name}/`)),
+  );
 }
 
 describe('start-up', () => {
@@ -35,12 +37,12 @@ describe('start-up', () => {
     expect(nativeLoaded(['stats', 'history'], ws)).toBe('loaded');
   });
 
-  it('showing a recorded session loads neither the git client nor the progress bar; ending one loads git', () => {
+  it('showing a recorded session loads neither the git client, the progress bar nor node:crypto; ending one loads git', () => {
     const ws = path.join(tempDir(), 'ws');
     radOk(['init', ws], { cwd: tempDir(), env });
     const id = radOk(['session', 'start', '--agent', 'startup-test'], { cwd: ws, env }).stdout.trim();
     radOk(['session', 'record', '--session-id', id], { cwd: ws, env, input: '{"type":"tool.call","name":"Bash","durationMs":3,"success":true}\n' });
-    expect(packagesLoaded(['session', 'end', '--session-id', id], ws, ['simple-git'])).toEqual(['simple-git']);
-    expect(packagesLoaded(['stats', 'session'], ws, ['simple-git', 'cli-progress'])).toEqual([]);
+    expect(packagesLoaded(['session', 'end', '--session-id', id], ws, ['simple-git', 'node:crypto'])).toEqual(['simple-git', 'node:crypto']);
+    expect(packagesLoaded(['stats', 'session'], ws, ['simple-git', 'cli-progress', 'node:crypto'])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 
 /** Bytes hashed at each end of what was consumed. */
@@ -10,7 +10,7 @@ export interface Fingerprint {
   tail: string;
 }
 
-const sha1 = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex');
+const sha1 = (bytes: Buffer): string => nodeCrypto().createHash('sha1').update(bytes).digest('hex');
 
 /**
  * Fingerprints the bytes `[0, offset)` of a file by their first and last kilobyte. Read with sync

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -76,7 +76,7 @@ async function listedFiles(importer: AnyImporter, options: NewLogsOptions, scope
 /** A digest of a listing: every file's path, size, modification time and inode, and the scope it was listed for. */
 function listingDigest(files: readonly ListedFile[], scopeKey: string): string {
   const lines = files.map(({ path: file, stat }) => `${file}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}`);
-  return createHash('sha1').update(`${scopeKey}\n${lines.join('\n')}`).digest('hex');
+  return nodeCrypto().createHash('sha1').update(`${scopeKey}\n${lines.join('\n')}`).digest('hex');
 }
 
 /**

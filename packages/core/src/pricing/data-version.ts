@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -57,7 +57,7 @@ export function priceDataVersion(overrides: Record<string, ModelPrice>): string 
   const keys = Object.keys(overrides).sort();
   if (keys.length === 0) return base;
   const canonical = JSON.stringify(keys.map((key) => [key, overrides[key]]));
-  return `${base}+overrides.${createHash('sha256').update(canonical).digest('hex').slice(0, 8)}`;
+  return `${base}+overrides.${nodeCrypto().createHash('sha256').update(canonical).digest('hex').slice(0, 8)}`;
 }
 
 /**

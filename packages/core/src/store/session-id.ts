@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { InvalidSessionIdError } from '../errors.js';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -23,5 +23,5 @@ export function isSessionId(id: string): boolean {
 
 /** A new random session id (a UUID, as the original Radium used). */
 export function newSessionId(): string {
-  return randomUUID();
+  return nodeCrypto().randomUUID();
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { processAlive } from '../host/process-alive.js';
@@ -19,7 +19,7 @@ let poolAt = 0;
 /** Twelve random hex digits (six bytes) from the pool. */
 function randomHex12(): string {
   if (poolAt + 6 > pool.length) {
-    pool = randomBytes(6 * POOL_NAMES);
+    pool = nodeCrypto().randomBytes(6 * POOL_NAMES);
     poolAt = 0;
   }
   poolAt += 6;
