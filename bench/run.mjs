@@ -14,6 +14,7 @@ import { measureWarehouse } from './lib/warehouse.mjs';
 import { journalsOnlyWorkspace } from './lib/journals-only.mjs';
 import { measureRounds, runNode } from './lib/measure.mjs';
 import { renderReport } from './lib/report.mjs';
+import { discardScratch, removeDiscarded } from './lib/scratch.mjs';
 import { int } from './lib/table.mjs';
 import { codeHash, ensureWorkspace, repoRoot, reportStats, workDir } from './lib/workspaces.mjs';
 
@@ -95,7 +96,7 @@ const big = SIZES[SIZES.length - 1];
 const journalsOnly = path.join(workDir, `journals-only-${big}`);
 log(`Timing the first history over ${int(await journalsOnlyWorkspace(workspaces[big], journalsOnly))} journals with no reports…`);
 const firstHistory = measureRounds({ firstHistory: { args: rad('stats', 'history', '--limit', '10', '--workspace', journalsOnly) } }, 1).firstHistory;
-rmSync(journalsOnly, { recursive: true, force: true });
+discardScratch(journalsOnly);
 const results = Object.fromEntries(
   SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'daily', 'session', 'statusline', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
 );
@@ -116,6 +117,8 @@ const bigImport = measureBigImport({ workDir, rad, bytes: BIG_TRANSCRIPT_BYTES }
 const warehouseSize = SIZES.includes(10_000) ? 10_000 : big;
 log(`Pushing ${int(warehouseSize)} sessions to ClickHouse and timing model --warehouse --by developer over ${int(warehouseSize)} and ${int(warehouseSize * 100)} sessions…`);
 const warehouse = await measureWarehouse({ workDir, rad, workspace: workspaces[warehouseSize], sessions: warehouseSize, copies: 100, reps: 5 });
+// Scratch folders go only now that nothing more is timed (see lib/scratch.mjs).
+removeDiscarded(workDir);
 
 // 6. Report.
 const machine = `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`;

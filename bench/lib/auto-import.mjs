@@ -2,6 +2,7 @@
 // of asking "anything new?" (listing the log folders and stat'ing each file) before a view answers.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { freshScratch } from './scratch.mjs';
 import { writeClaudeLogs } from './claude-logs.mjs';
 import { measureRounds, runNode } from './measure.mjs';
 
@@ -17,7 +18,7 @@ export function measureAutoImport({ workDir, rad, sessions, key, reps }) {
     writeClaudeLogs(logs, sessions);
   }
   const workspace = path.join(workDir, 'auto-import-ws');
-  rmSync(workspace, { recursive: true, force: true });
+  freshScratch(workspace);
   mkdirSync(path.join(workspace, '.radium/_internals/sessions'), { recursive: true });
   writeFileSync(path.join(workspace, '.radium/stats.config.json'), `${JSON.stringify({ import: { auto: ['claude-code'] } })}\n`);
   // The global workspace (RADIUM_HOME) imports the sessions of every project, as the generated ones are.

@@ -1,7 +1,8 @@
 // `rad stats import claude-code` on one very large transcript, for its peak memory: the importer
 // must stream a session it cannot hold (target: under 300 MB for 1 GB).
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { discardScratch, freshScratch } from './scratch.mjs';
 import { BIG_TRANSCRIPT_VERSION, ensureBigTranscript } from './big-transcript.mjs';
 import { runNode } from './measure.mjs';
 
@@ -14,7 +15,7 @@ export function measureBigImport({ workDir, rad, bytes }) {
   const workspace = path.join(workDir, 'big-import-ws');
   try {
     const size = ensureBigTranscript(root, bytes);
-    rmSync(workspace, { recursive: true, force: true });
+    freshScratch(workspace);
     mkdirSync(path.join(workspace, '.radium/_internals/sessions'), { recursive: true });
     const run = runNode(rad('stats', 'import', 'claude-code', '--all-projects', '--json', '--workspace', workspace), { env: { CLAUDE_CONFIG_DIR: root }, capture: true });
     // A figure for an import that skipped the file (too long a line, a parse failure) would say nothing.
@@ -27,6 +28,6 @@ export function measureBigImport({ workDir, rad, bytes }) {
     return { skipped: error.message };
   } finally {
     // Its journal and report are tens of MB; the transcript stays cached.
-    rmSync(workspace, { recursive: true, force: true });
+    discardScratch(workspace);
   }
 }

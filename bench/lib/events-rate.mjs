@@ -1,12 +1,13 @@
 // Events recorded per second: the library API, and `rad session record` fed a batch on stdin.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runNode } from './measure.mjs';
+import { freshScratch } from './scratch.mjs';
 
 /** Measures both recording paths in a fresh workspace under `workDir`. */
 export function measureRecording({ repoRoot, workDir, rad, libraryEvents, cliEvents }) {
   const workspace = path.join(workDir, 'events-ws');
-  rmSync(workspace, { recursive: true, force: true });
+  freshScratch(workspace);
   mkdirSync(path.join(workspace, '.radium/_internals/sessions'), { recursive: true });
   const library = JSON.parse(runNode([path.join(repoRoot, 'bench/lib/record-rate.mjs'), workspace, String(libraryEvents)], { capture: true }).stdout);
   const { sessionId } = JSON.parse(runNode(rad('session', 'start', '--workspace', workspace, '--json'), { capture: true }).stdout);

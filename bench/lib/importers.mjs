@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeClaudeLogs } from './claude-logs.mjs';
 import { runNode } from './measure.mjs';
+import { freshScratch } from './scratch.mjs';
 
 /** ccusage version pinned in bench/package.json: the native release (its launcher runs @ccusage/ccusage-linux-x64). */
 export const CCUSAGE = 'ccusage 20.0.24';
@@ -30,7 +31,7 @@ export function measureImporters({ repoRoot, workDir, rad, sessions, key }) {
   }
   try {
     const workspace = path.join(workDir, 'import-ws');
-    rmSync(workspace, { recursive: true, force: true });
+    freshScratch(workspace);
     mkdirSync(path.join(workspace, '.radium/_internals/sessions'), { recursive: true });
     const args = rad('stats', 'import', 'claude-code', '--all-projects', '--workspace', workspace);
     out.rad = { first: runNode(args, { env }), repeat: runNode(args, { env }) };
