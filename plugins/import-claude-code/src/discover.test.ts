@@ -13,7 +13,7 @@ describe('discoverClaudeFiles', () => {
     writeFileSync(path.join(project, 's1.jsonl'), '');
     writeFileSync(path.join(project, 's1', 'subagents', 'agent-a.jsonl'), '');
     writeFileSync(path.join(project, 'notes.txt'), '');
-    const files = await discoverClaudeFiles(root, projectScope('/w', true));
+    const files = discoverClaudeFiles(root, projectScope('/w', true));
     expect(files.sort((a, b) => a.part - b.part).map((f) => [path.relative(root, f.path), f.group, f.part])).toEqual([
       ['projects/-srv-proj/s1.jsonl', 's1', 0],
       ['projects/-srv-proj/s1/subagents/agent-a.jsonl', 's1', 1],
@@ -26,7 +26,7 @@ describe('discoverClaudeFiles', () => {
       mkdirSync(path.join(root, name), { recursive: true });
       writeFileSync(path.join(root, name, 's.jsonl'), '');
     }
-    const files = await discoverClaudeFiles(root, projectScope('/srv/proj'));
+    const files = discoverClaudeFiles(root, projectScope('/srv/proj'));
     const skipped = Object.fromEntries(files.map((f) => [path.basename(path.dirname(f.path)), f.skip ?? 'read']));
     expect(skipped).toEqual({ '-srv-proj': 'read', '-srv-proj-pkg': 'read', '-srv-project2': 'outside this workspace (use --all-projects)' });
   });

@@ -1,4 +1,4 @@
-import { promises as fs, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { SKIP_OUTSIDE_WORKSPACE, type FoundFile, type ProjectScope } from '@radium-stats/core';
 
@@ -29,20 +29,27 @@ export function projectDirMayMatch(name: string, scope: ProjectScope): boolean {
   });
 }
 
-async function entries(dir: string): Promise<import('node:fs').Dirent[]> {
-  const list = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+// Folders are read synchronously: a listing runs before every view with auto-import on, and one
+// thread-pool round trip per project folder cost more there than the reads themselves.
+function entries(dir: string): Dirent[] {
+  let list: Dirent[];
+  try {
+    list = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
   return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Transcripts of one project folder: `<session>.jsonl` and `<session>/subagents/agent-*.jsonl`. */
-async function projectFiles(dir: string, skip: string | undefined): Promise<FoundFile[]> {
+function projectFiles(dir: string, skip: string | undefined): FoundFile[] {
   const out: FoundFile[] = [];
-  for (const entry of await entries(dir)) {
+  for (const entry of entries(dir)) {
     if (entry.isFile() && entry.name.endsWith('.jsonl')) {
       out.push({ path: path.join(dir, entry.name), group: entry.name.slice(0, -'.jsonl'.length), part: 0, format: 'jsonl', ...(skip ? { skip } : {}) });
     } else if (entry.isDirectory()) {
       const subagents = path.join(dir, entry.name, 'subagents');
-      for (const sub of await entries(subagents)) {
+      for (const sub of entries(subagents)) {
         if (!sub.isFile() || !sub.name.endsWith('.jsonl')) continue;
         out.push({ path: path.join(subagents, sub.name), group: entry.name, part: 1, format: 'jsonl', ...(skip ? { skip } : {}) });
       }
@@ -55,16 +62,16 @@ async function projectFiles(dir: string, skip: string | undefined): Promise<Foun
  * Lists transcripts under a source: a config root (holding `projects/`), a `projects` folder, or
  * one project folder. Project folders whose name rules out the workspace are listed as skipped.
  */
-export async function discoverClaudeFiles(source: string, scope: ProjectScope): Promise<FoundFile[]> {
+export function discoverClaudeFiles(source: string, scope: ProjectScope): FoundFile[] {
   const nested = path.join(source, 'projects');
-  const root = (await fs.stat(nested).catch(() => undefined))?.isDirectory() ? nested : source;
-  const list = await entries(root);
+  const root = statSync(nested, { throwIfNoEntry: false })?.isDirectory() ? nested : source;
+  const list = entries(root);
   if (list.some((e) => e.isFile() && e.name.endsWith('.jsonl'))) return projectFiles(root, undefined);
   const out: FoundFile[] = [];
   for (const entry of list) {
     if (!entry.isDirectory()) continue;
     const skip = projectDirMayMatch(entry.name, scope) ? undefined : SKIP_OUTSIDE_WORKSPACE;
-    out.push(...(await projectFiles(path.join(root, entry.name), skip)));
+    out.push(...projectFiles(path.join(root, entry.name), skip));
   }
   return out;
 }
