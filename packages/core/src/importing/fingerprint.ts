@@ -1,5 +1,5 @@
-import { nodeCrypto } from '../node-crypto.js';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { nodeCrypto } from '../node-crypto.js';
 
 /** Bytes hashed at each end of what was consumed. */
 export const FINGERPRINT_BYTES = 1024;

@@ -1,4 +1,3 @@
-import { nodeCrypto } from '../node-crypto.js';
 import { realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import type { AnyImporter, FoundFile, ProjectScope } from './contract.js';
 import { collect, isDirectory, statOrUndefined } from './found-files.js';
 import { recordedSource, type RecordedFile } from './recorded-files.js';
 import { projectScope } from './scope.js';
+import { nodeCrypto } from '../node-crypto.js';
 
 /** Where and what `hasNewLogs` looks for: the same options `runImport` takes. */
 export interface NewLogsOptions {

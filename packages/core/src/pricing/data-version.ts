@@ -1,10 +1,10 @@
-import { nodeCrypto } from '../node-crypto.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelPrice } from '../config/schema.js';
 import { findOverride } from './overrides.js';
+import { nodeCrypto } from '../node-crypto.js';
 
 const PACKAGE = '@pydantic/genai-prices';
 

@@ -247,9 +247,10 @@ export class ReportStore {
   ): { report: SessionReport; stamp: FileStamp } | undefined {
     try {
       const read = readReportText(this.paths.reportFile(id), Date.now(), listedAsFile);
-      const report = read ? this.parseReport(id, read.text, options, warn) : undefined;
+      if (!read) return undefined;
+      const report = this.parseReport(id, read.text, options, warn);
       // A report priced with other price data goes through `load`, which re-prices it.
-      return report && !this.behindJournal(report) && !this.pricesChanged(report) ? { report, stamp: read!.stamp } : undefined;
+      return !this.behindJournal(report) && !this.pricesChanged(report) ? { report, stamp: read.stamp } : undefined;
     } catch {
       return undefined;
     }

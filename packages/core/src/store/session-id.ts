@@ -1,5 +1,5 @@
-import { nodeCrypto } from '../node-crypto.js';
 import { InvalidSessionIdError } from '../errors.js';
+import { nodeCrypto } from '../node-crypto.js';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
