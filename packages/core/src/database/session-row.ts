@@ -3,8 +3,8 @@ import type { SessionReport } from '../report/schema.js';
 import type { ActivePlugin } from '../report/fold.js';
 import { factBucket, type FactRows } from '../plugin/facts.js';
 import { summarizeReport } from './summary.js';
-import { dropBulkIndexes, makeBulkIndexes } from './bulk-indexes.js';
-import { remakeRollup, RollupWriter, type RollupSession } from './rollup.js';
+import { dropBulkIndexes } from './bulk-indexes.js';
+import { RollupWriter, type RollupSession } from './rollup.js';
 import { ROWS_PER_SESSION, type StoredFactTable } from './fact-tables.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
@@ -114,11 +114,10 @@ export class SessionWriter {
   private lastKey: number | null = null;
   private readonly maxKey;
   private readonly setMark;
-  private readonly deleteMark;
   /**
    * A bulk write's mark (`rollups` in meta), set in each of its transactions: while it is there the
-   * rollups and the indexes by time lag the rows, and a sync that finds it (this write killed, or
-   * another process's) makes them again. Undefined when not bulk.
+   * rollups and the indexes by time lag the rows, and the sync that finds it (this write's own, once
+   * it is done, or any later one after a kill) makes them again. Undefined when not bulk.
    */
   private readonly mark: string | undefined;
   private committed = false;
@@ -138,8 +137,8 @@ export class SessionWriter {
 
   /**
    * `bulk` (a rebuild into an empty store): fact rows wait to be inserted many at once, since nothing
-   * reads them back before the commit, and the rollups are made from every row by `finish`, in one
-   * `GROUP BY` (a rebuild in folder order would touch most of their groups in every transaction).
+   * reads them back before the commit, and the rollups are left to be made from every row in one
+   * `GROUP BY` under its mark (a rebuild in folder order would touch most of their groups in every transaction).
    */
   constructor(
     private readonly db: Db,
@@ -157,7 +156,6 @@ export class SessionWriter {
     this.anyBroken = db.prepare('SELECT 1 FROM broken LIMIT 1');
     this.maxKey = db.prepare('SELECT max(key) FROM sessions').pluck();
     this.setMark = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', ?)");
-    this.deleteMark = db.prepare("DELETE FROM meta WHERE key = 'rollups'");
     this.mark = bulk ? `rebuild by process ${process.pid}` : undefined;
     this.addBroken = db.prepare('INSERT OR REPLACE INTO broken (id, report_size, report_mtime_ms, journal_size, journal_mtime_ms, message) VALUES (?, ?, ?, ?, ?, ?)');
     this.facts = tables.map((table) => {
@@ -239,21 +237,6 @@ export class SessionWriter {
     if (this.bulk && this.lastMaxKey() !== this.lastKey) this.bulk = false;
     if (!this.committed) dropBulkIndexes(this.db, this.facts.map((f) => f.table));
     this.setMark.run(this.mark);
-  }
-
-  /** Ends a bulk write that committed anything: the rollups are made from every row, the indexes by time made, and the mark goes, in one transaction. */
-  finish(): void {
-    if (this.mark === undefined || !this.committed) return;
-    this.begin();
-    try {
-      for (const f of this.facts) remakeRollup(this.db, f.table);
-      makeBulkIndexes(this.db, this.facts.map((f) => f.table));
-      this.deleteMark.run();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.rollback();
-      throw error;
-    }
   }
 
   private lastMaxKey(): number | null {

@@ -89,7 +89,7 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
     if (stamps.size === 0 && broken.size === 0) {
       // Nothing stored (a first use, or a store deleted or remade): every session is new.
       await rebuild(deps);
-      writeDirStamp(db, dir);
+      settle(db, tables, dir);
       return;
     }
     // Journals are stamped unless their session's ended report is stored.
@@ -113,8 +113,14 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
   const changed = entries.filter((e) => !unchanged(stamps.get(e.id) ?? broken.get(e.id), e, nowMs)).sort((a, b) => written(a) - written(b));
   // Most syncs find nothing changed: preparing the writer's statements alone then cost ~5 ms.
   if (changed.length > 0) await writeSessions(deps, changed, changed.length);
-  // A rebuild killed halfway (or one under way in another process) left its mark: its rollups and
-  // indexes by time are made again.
+  settle(db, tables, dir);
+}
+
+/**
+ * Ends a sync: a bulk write's mark (this sync's rebuild, one killed halfway, or one under way in
+ * another process) has the rollups and the indexes by time made again, and the folder's stamp is kept.
+ */
+function settle(db: Db, tables: readonly StoredFactTable[], dir: DirStamp | null): void {
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(db, tables);
   writeDirStamp(db, dir);
 }
@@ -144,7 +150,6 @@ async function rebuild(deps: SyncDeps): Promise<void> {
     total = Math.max(count.report, count.journal);
   }
   await writeSessions(deps, deps.reports.eachEntry(), total, true);
-  if (deps.db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(deps.db, deps.tables);
 }
 
 /** A session's files as the store last read them; a null size: the file was not there. */
@@ -228,7 +233,6 @@ async function writeSessions(deps: SyncDeps, entries: Iterable<SessionEntry>, to
       progress(Math.min(++done, total));
     }
     if (pending > 0) writer.commit();
-    writer.finish();
   } catch (error) {
     if (db.inTransaction) writer.rollback();
     throw error;
