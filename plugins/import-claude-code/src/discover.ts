@@ -41,17 +41,23 @@ function entries(dir: string): Dirent[] {
   return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * A name in a folder. Not `path.join`: the folder is already normalized, and normalizing it again
+ * for each of thousands of transcripts was a tenth of the listing auto-import makes before a view.
+ */
+const child = (dir: string, name: string): string => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+
 /** Transcripts of one project folder: `<session>.jsonl` and `<session>/subagents/agent-*.jsonl`. */
 function projectFiles(dir: string, skip: string | undefined): FoundFile[] {
   const out: FoundFile[] = [];
   for (const entry of entries(dir)) {
     if (entry.isFile() && entry.name.endsWith('.jsonl')) {
-      out.push({ path: path.join(dir, entry.name), group: entry.name.slice(0, -'.jsonl'.length), part: 0, format: 'jsonl', ...(skip ? { skip } : {}) });
+      out.push({ path: child(dir, entry.name), group: entry.name.slice(0, -'.jsonl'.length), part: 0, format: 'jsonl', ...(skip ? { skip } : {}) });
     } else if (entry.isDirectory()) {
-      const subagents = path.join(dir, entry.name, 'subagents');
+      const subagents = child(child(dir, entry.name), 'subagents');
       for (const sub of entries(subagents)) {
         if (!sub.isFile() || !sub.name.endsWith('.jsonl')) continue;
-        out.push({ path: path.join(subagents, sub.name), group: entry.name, part: 1, format: 'jsonl', ...(skip ? { skip } : {}) });
+        out.push({ path: child(subagents, sub.name), group: entry.name, part: 1, format: 'jsonl', ...(skip ? { skip } : {}) });
       }
     }
   }
@@ -64,7 +70,7 @@ function projectFiles(dir: string, skip: string | undefined): FoundFile[] {
  */
 export function discoverClaudeFiles(source: string, scope: ProjectScope): FoundFile[] {
   const nested = path.join(source, 'projects');
-  const root = statSync(nested, { throwIfNoEntry: false })?.isDirectory() ? nested : source;
+  const root = statSync(nested, { throwIfNoEntry: false })?.isDirectory() ? nested : path.normalize(source);
   const list = entries(root);
   if (list.some((e) => e.isFile() && e.name.endsWith('.jsonl'))) return projectFiles(root, undefined);
   const out: FoundFile[] = [];

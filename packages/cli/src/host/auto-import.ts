@@ -15,7 +15,7 @@ import {
   type ImportSummary,
 } from '@radium-stats/core';
 import { progressFor } from '../output/import-progress.js';
-import { IMPORTERS_HOOK, runPluginHook } from './discover.js';
+import { IMPORTERS_HOOK, importerHook, runPluginHook } from './discover.js';
 
 /** Environment variable that switches auto-import off for a shell (`RADIUM_NO_AUTO_IMPORT=1`). */
 export const NO_AUTO_IMPORT_ENV = 'RADIUM_NO_AUTO_IMPORT';
@@ -46,6 +46,24 @@ function chosenImporters(ids: readonly string[], installed: readonly AnyImporter
   });
 }
 
+/**
+ * The importers `import.auto` names, each asked for through its own hook (`importerHook`), which
+ * loads only the plugins declaring it. A plugin of the CLI itself comes before any user plugin when
+ * every importer is loaded, so its answer is the importer `rad stats import` would use; an id no CLI
+ * plugin answers for has every importer loaded through IMPORTERS_HOOK instead.
+ */
+async function autoImporters(ids: readonly string[], config: Interfaces.Config, warn: (message: string) => void): Promise<AnyImporter[]> {
+  const own = (config.pjson.oclif.plugins ?? []) as string[];
+  const found = await Promise.all(
+    [...new Set(ids)].map(async (id) => {
+      const answers = (await runPluginHook(config, importerHook(id), warn)).filter((candidate) => own.includes(candidate.source));
+      return resolveImporters(answers, warn).find((importer) => importer.id === id);
+    }),
+  );
+  if (found.every((importer) => importer !== undefined)) return found;
+  return chosenImporters(ids, resolveImporters(await runPluginHook(config, IMPORTERS_HOOK, warn), warn));
+}
+
 function note(summary: ImportSummary): string | undefined {
   const { imported, updated } = summary.sessions;
   if (imported.length === 0 && updated.length === 0) return undefined;
@@ -63,7 +81,7 @@ export async function autoImport(host: Host, options: AutoImportOptions): Promis
   const ids = host.config.import.auto;
   if (ids.length === 0) return;
   const warn = host.warnings.warn;
-  const importers = chosenImporters(ids, resolveImporters(await runPluginHook(options.config, IMPORTERS_HOOK, warn), warn));
+  const importers = await autoImporters(ids, options.config, warn);
   const allProjects = host.paths.root === globalWorkspaceRoot(options.env);
   for (const importer of importers) {
     // Switched off in config: that wins over being listed.

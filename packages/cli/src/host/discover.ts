@@ -8,6 +8,12 @@ import { sortByPluginOrder } from './plugin-order.js';
 export const METRIC_PLUGINS_HOOK = 'radium:metric-plugins';
 /** oclif hook a package declares to hand importer objects to the CLI. */
 export const IMPORTERS_HOOK = 'radium:importers';
+/**
+ * oclif hook an importer plugin may declare besides IMPORTERS_HOOK, once per importer id it hands
+ * over (`radium:importer:<id>`, same module): auto-import then loads only the plugins of the agents
+ * config lists, not every importer, before each view.
+ */
+export const importerHook = (id: string): string => `radium:importer:${id}`;
 /** How long one plugin's hook may take before it counts as broken, so a hung plugin cannot hang `rad`. */
 export const HOOK_TIMEOUT_MS = 15_000;
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '@radium-stats/core/testing';
@@ -15,14 +15,20 @@ function nativeLoaded(args: string[], cwd: string, input = ''): string {
   return readFileSync(report, 'utf8');
 }
 
-/** Runs rad and says which of these packages (or `node:` built-ins) it loaded. */
-function packagesLoaded(args: string[], cwd: string, names: string[]): string[] {
+/**
+ * Runs rad and says which of these packages (or `node:` built-ins) it loaded. This repository's own
+ * packages (`@radium-stats/...`) load from their folders here, from node_modules once installed.
+ */
+function packagesLoaded(args: string[], cwd: string, names: string[], extraEnv: NodeJS.ProcessEnv = {}): string[] {
   const report = path.join(tempDir(), 'loaded.txt');
   writeFileSync(report, '');
-  radOk(args, { cwd, env: { ...env, NODE_OPTIONS: `--import ${loadedPreload}`, RAD_TEST_LOADED_REPORT: report } });
+  radOk(args, { cwd, env: { ...env, ...extraEnv, NODE_OPTIONS: `--import ${loadedPreload}`, RAD_TEST_LOADED_REPORT: report } });
   const files = readFileSync(report, 'utf8').split('\n');
+  const own = (name: string) => `/${name.replace('@radium-stats/', '').replace(/^import-/, 'plugins/import-')}/dist/`;
   return names.filter((name) =>
-    name.startsWith('node:') ? files.includes(`builtin:${name.slice('node:'.length)}`) : files.some((file) => file.includes(`/node_modules/${name}/`)),
+    name.startsWith('node:')
+      ? files.includes(`builtin:${name.slice('node:'.length)}`)
+      : files.some((file) => file.includes(`/node_modules/${name}/`) || (name.startsWith('@radium-stats/') && file.includes(own(name)))),
   );
 }
 
@@ -44,5 +50,22 @@ describe('start-up', () => {
     radOk(['session', 'record', '--session-id', id], { cwd: ws, env, input: '{"type":"tool.call","name":"Bash","durationMs":3,"success":true}\n' });
     expect(packagesLoaded(['session', 'end', '--session-id', id], ws, ['simple-git', 'node:crypto'])).toEqual(['simple-git', 'node:crypto']);
     expect(packagesLoaded(['stats', 'session'], ws, ['simple-git', 'cli-progress', 'node:crypto'])).toEqual([]);
+  });
+
+  it('a view with auto-import on and nothing new loads only the listed agent\'s importer', () => {
+    const ws = path.join(tempDir(), 'ws');
+    radOk(['init', ws], { cwd: tempDir(), env });
+    writeFileSync(path.join(ws, '.radium', 'stats.config.json'), JSON.stringify({ import: { auto: ['claude-code'] } }));
+    const claude = tempDir();
+    const logs = path.join(claude, 'projects', ws.replace(/[^a-zA-Z0-9]/g, '-'));
+    mkdirSync(logs, { recursive: true });
+    const usage = { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+    const line = { sessionId: 's1', cwd: ws, timestamp: '2026-03-02T10:00:00.000Z', type: 'assistant', requestId: 'r1', message: { id: 'm1', model: 'claude-sonnet-4-5-20250929', content: [], usage } };
+    writeFileSync(path.join(logs, 's1.jsonl'), `${JSON.stringify(line)}\n`);
+    const agentEnv = { CLAUDE_CONFIG_DIR: claude };
+    const importers = ['@radium-stats/import-claude-code', '@radium-stats/import-codex', '@radium-stats/import-gemini', '@radium-stats/import-amp', '@radium-stats/import-opencode'];
+    // The first view imports the new log.
+    expect(radOk(['stats', 'model', '--json'], { cwd: ws, env: { ...env, ...agentEnv } }).stdout).toContain('"inputTokens": 10');
+    expect(packagesLoaded(['stats', 'model'], ws, importers, agentEnv)).toEqual(['@radium-stats/import-claude-code']);
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countPlugin, tempDir, testHost } from '../testing/index.js';
@@ -66,6 +66,22 @@ describe('hasNewLogs', () => {
     writeFileSync(file, line('s1', '2026-01-01T10:00:00.000Z'));
     await run();
     utimesSync(file, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
+    expect(await anythingNew()).toBe(true);
+  });
+
+  it('sees a touch and a rename after the listing was noted as settled', async () => {
+    const { dir, line, anythingNew, run } = await setup();
+    const file = path.join(dir, 's1.jsonl');
+    writeFileSync(file, line('s1', '2026-01-01T10:00:00.000Z'));
+    await run();
+    // The second check answers from the note the first one left.
+    expect(await anythingNew()).toBe(false);
+    expect(await anythingNew()).toBe(false);
+    utimesSync(file, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
+    expect(await anythingNew()).toBe(true);
+    await run();
+    expect(await anythingNew()).toBe(false);
+    renameSync(file, path.join(dir, 's2.jsonl'));
     expect(await anythingNew()).toBe(true);
   });
 
