@@ -18,7 +18,7 @@ describe('Codex files', () => {
     writeFileSync(path.join(home, 'sessions/2026/05/13', name), 'short\n');
     writeFileSync(path.join(home, 'archived_sessions', name), 'longer copy\n');
     writeFileSync(path.join(home, 'sessions/2026/05/13', 'notes.jsonl'), '');
-    const files = await discoverCodexFiles(home);
+    const files = discoverCodexFiles(home);
     expect(files).toEqual([{ path: path.join(home, 'archived_sessions', name), group: '0199a213-81c0-7800-8aa1-bbab2a035a53', part: 0, format: 'jsonl' }]);
     expect(rolloutGroup('/x/rollout-abc.jsonl')).toBe('rollout-abc');
   });
@@ -28,7 +28,7 @@ describe('Codex files', () => {
     mkdirSync(path.join(home, 'sessions'));
     const names = ['a', 'B', 'Z', '_', 'é'].map((s) => `rollout-${s}.jsonl`);
     for (const name of names) writeFileSync(path.join(home, 'sessions', name), '');
-    const files = await discoverCodexFiles(home);
+    const files = discoverCodexFiles(home);
     // A locale sorts these `_ a B é Z`; code points sort capitals, then `_`, then small letters, then accents.
     expect(files.map((f) => path.basename(f.path))).toEqual(['B', 'Z', '_', 'a', 'é'].map((s) => `rollout-${s}.jsonl`));
   });

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints, type FoundFile } from '@radium-stats/core';
 
@@ -11,13 +11,21 @@ export function rolloutGroup(file: string): string {
   return UUID.exec(name)?.[1]?.toLowerCase() ?? name.replace(/\.jsonl$/, '');
 }
 
-async function walk(dir: string, out: { path: string; size: number }[], depth: number): Promise<void> {
+// Folders are read synchronously: a listing runs before every view with auto-import on, and Codex
+// keeps a folder a day (`sessions/YYYY/MM/DD`), so a thread-pool round trip per folder and per
+// rollout cost far more there than the reads themselves.
+function walk(dir: string, out: { path: string; size: number }[], depth: number): void {
   if (depth > 6) return;
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, out, depth + 1);
-    else if (entry.isFile() && ROLLOUT.test(entry.name)) out.push({ path: full, size: (await fs.stat(full).catch(() => undefined))?.size ?? 0 });
+    if (entry.isDirectory()) walk(full, out, depth + 1);
+    else if (entry.isFile() && ROLLOUT.test(entry.name)) out.push({ path: full, size: statSync(full, { throwIfNoEntry: false })?.size ?? 0 });
   }
 }
 
@@ -26,13 +34,11 @@ async function walk(dir: string, out: { path: string; size: number }[], depth: n
  * given with `--source`. A rollout found in both places (archived after a copy) is read once: the
  * larger copy.
  */
-export async function discoverCodexFiles(source: string): Promise<FoundFile[]> {
+export function discoverCodexFiles(source: string): FoundFile[] {
   const roots = ['sessions', 'archived_sessions'].map((d) => path.join(source, d));
-  const present = (await Promise.all(roots.map(async (r) => ((await fs.stat(r).catch(() => undefined))?.isDirectory() ? r : undefined)))).filter(
-    (r): r is string => r !== undefined,
-  );
+  const present = roots.filter((r) => statSync(r, { throwIfNoEntry: false })?.isDirectory());
   const found: { path: string; size: number }[] = [];
-  for (const root of present.length > 0 ? present : [source]) await walk(root, found, 0);
+  for (const root of present.length > 0 ? present : [source]) walk(root, found, 0);
   const byName = new Map<string, { path: string; size: number }>();
   for (const f of found) {
     const name = path.basename(f.path);
