@@ -10,8 +10,8 @@ describe('Gemini project folders', () => {
     const workspace = tempDir();
     mkdirSync(path.join(workspace, 'packages', 'api'), { recursive: true });
     const roots = new ProjectRoots(undefined, workspace);
-    expect(await roots.resolve(`/g/tmp/${projectHash(path.join(workspace, 'packages', 'api'))}`)).toBe(path.join(workspace, 'packages', 'api'));
-    expect(await roots.resolve(`/g/tmp/${projectHash('/elsewhere')}`)).toBeUndefined();
+    expect(roots.resolve(`/g/tmp/${projectHash(path.join(workspace, 'packages', 'api'))}`)).toBe(path.join(workspace, 'packages', 'api'));
+    expect(roots.resolve(`/g/tmp/${projectHash('/elsewhere')}`)).toBeUndefined();
   });
 
   it('prefers the .project_root marker, then projects.json', async () => {
@@ -20,8 +20,8 @@ describe('Gemini project folders', () => {
     writeFileSync(path.join(gemini, 'tmp', 'app', '.project_root'), '/srv/app\n');
     writeFileSync(path.join(gemini, 'projects.json'), JSON.stringify({ projects: { '/srv/site': 'site' } }));
     const roots = new ProjectRoots(gemini, '/nowhere');
-    expect(await roots.resolve(path.join(gemini, 'tmp', 'app'))).toBe('/srv/app');
-    expect(await roots.resolve(path.join(gemini, 'tmp', 'site'))).toBe('/srv/site');
+    expect(roots.resolve(path.join(gemini, 'tmp', 'app'))).toBe('/srv/app');
+    expect(roots.resolve(path.join(gemini, 'tmp', 'site'))).toBe('/srv/site');
   });
 
   it('looks in ~/.gemini, with GEMINI_CLI_HOME in place of the home directory', () => {

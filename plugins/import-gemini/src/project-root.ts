@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** Gemini CLI's project hash: sha256 of the project root path. */
@@ -70,8 +70,13 @@ export class ProjectRoots {
   }
 
   /** The project root of a project folder: its `.project_root` marker, the `projects.json` registry, or a workspace folder with that hash. */
-  async resolve(projectDir: string): Promise<string | undefined> {
-    const marker = await fs.readFile(path.join(projectDir, '.project_root'), 'utf8').catch(() => undefined);
+  resolve(projectDir: string): string | undefined {
+    let marker: string | undefined;
+    try {
+      marker = readFileSync(path.join(projectDir, '.project_root'), 'utf8');
+    } catch {
+      // No marker: the registry or a hash says where.
+    }
     if (marker?.trim()) return marker.trim();
     const id = path.basename(projectDir);
     return this.fromRegistry(id) ?? this.fromHash(id);
