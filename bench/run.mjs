@@ -109,7 +109,8 @@ const recording = measureRecording({ repoRoot, workDir, rad, libraryEvents: RECO
 log(`Timing the Claude Code importer and ccusage on ${int(CLAUDE_SESSIONS)} generated sessions…`);
 const importing = measureImporters({ repoRoot, workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash() });
 log(`Timing rad stats model with auto-import on (nothing new) and off, over ${int(CLAUDE_SESSIONS)} imported Claude Code sessions…`);
-const autoImport = measureAutoImport({ workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash(), reps: 7 });
+// 15 runs each: the two differ by a few tens of ms, as much as one run of either on a busy machine.
+const autoImport = measureAutoImport({ workDir, rad, sessions: CLAUDE_SESSIONS, key: codeHash(), reps: 15 });
 log(`Importing one Claude Code transcript of ${int(BIG_TRANSCRIPT_BYTES / 1024 ** 2)} MB (generated once, about 30 s a GB)…`);
 const bigImport = measureBigImport({ workDir, rad, bytes: BIG_TRANSCRIPT_BYTES });
 // 5. The team warehouse: a push of the 10,000-session workspace (the largest with --quick) to ClickHouse, and the

@@ -9,7 +9,8 @@ import { measureRounds, runNode } from './measure.mjs';
 /**
  * Imports `sessions` generated Claude Code sessions (the importer bench's, generated when missing)
  * into a global workspace whose config lists claude-code under `import.auto`, then times
- * `rad stats model` with auto-import on (nothing new) and with `--no-import`, interleaved.
+ * `rad stats model` with auto-import on (nothing new) and with `--no-import`, interleaved, and once
+ * the first view after the import.
  */
 export function measureAutoImport({ workDir, rad, sessions, key, reps }) {
   const logs = path.join(workDir, `claude-${sessions}-${key}`);
@@ -24,7 +25,10 @@ export function measureAutoImport({ workDir, rad, sessions, key, reps }) {
   // The global workspace (RADIUM_HOME) imports the sessions of every project, as the generated ones are.
   const env = { CLAUDE_CONFIG_DIR: logs, RADIUM_HOME: workspace };
   const model = rad('stats', 'model', '--workspace', workspace);
-  // The first view imports every log and builds the store.
+  // The first view imports every log and builds the store. The one after it is no "nothing new"
+  // either: it compares every file with the state the import left and notes the listing as settled
+  // (a write), once after each import; it is timed apart as `afterImport`.
   runNode(model, { env });
-  return measureRounds({ on: { args: model, env }, off: { args: [...model, '--no-import'], env } }, reps);
+  const afterImport = runNode(model, { env });
+  return { ...measureRounds({ on: { args: model, env }, off: { args: [...model, '--no-import'], env } }, reps), afterImport };
 }

@@ -75,8 +75,15 @@ async function listedFiles(importer: AnyImporter, options: NewLogsOptions, scope
 
 /** A digest of a listing: every file's path, size, modification time and inode, and the scope it was listed for. */
 function listingDigest(files: readonly ListedFile[], scopeKey: string): string {
-  const lines = files.map(({ path: file, stat }) => `${file}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}`);
-  return nodeCrypto().createHash('sha1').update(`${scopeKey}\n${lines.join('\n')}`).digest('hex');
+  // The numbers go in as their 8 bytes: writing thousands of them out as text cost more than the hashing.
+  const numbers = new Float64Array(files.length * 3);
+  files.forEach(({ stat }, i) => {
+    numbers[i * 3] = stat.size;
+    numbers[i * 3 + 1] = stat.mtimeMs;
+    numbers[i * 3 + 2] = stat.ino;
+  });
+  const names = `${scopeKey}\n${files.map((f) => f.path).join('\0')}`;
+  return nodeCrypto().createHash('sha1').update(names).update(numbers).digest('hex');
 }
 
 /**
