@@ -9,22 +9,18 @@ import path from 'node:path';
 
 const PILE = '.removed';
 
-/** Makes `dir` an empty folder, moving whatever was there into the pile beside it (a rename: no inode is freed). */
-export function freshScratch(dir) {
-  if (existsSync(dir)) {
-    const pile = path.join(path.dirname(dir), PILE);
-    mkdirSync(pile, { recursive: true });
-    renameSync(dir, path.join(pile, `${path.basename(dir)}-${process.pid}-${Date.now()}`));
-  }
-  mkdirSync(dir, { recursive: true });
-}
-
-/** Moves `dir` into the pile, for removal once the bench has measured everything. */
+/** Moves `dir` into the pile beside it (a rename: no inode is freed), for removal once the bench has measured everything. */
 export function discardScratch(dir) {
   if (!existsSync(dir)) return;
   const pile = path.join(path.dirname(dir), PILE);
   mkdirSync(pile, { recursive: true });
   renameSync(dir, path.join(pile, `${path.basename(dir)}-${process.pid}-${Date.now()}`));
+}
+
+/** Makes `dir` an empty folder, moving whatever was there into the pile. */
+export function freshScratch(dir) {
+  discardScratch(dir);
+  mkdirSync(dir, { recursive: true });
 }
 
 /** Removes the pile under `workDir`: call after the last measurement. */

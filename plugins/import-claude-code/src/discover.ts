@@ -1,6 +1,6 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SKIP_OUTSIDE_WORKSPACE, type FoundFile, type ProjectScope } from '@radium-stats/core';
+import { folderEntries, SKIP_OUTSIDE_WORKSPACE, type FoundFile, type ProjectScope } from '@radium-stats/core';
 
 /** Claude Code names a project folder after its cwd with every character but letters and digits turned into `-`. */
 export function encodeProjectDir(dir: string): string {
@@ -29,18 +29,6 @@ export function projectDirMayMatch(name: string, scope: ProjectScope): boolean {
   });
 }
 
-// Folders are read synchronously: a listing runs before every view with auto-import on, and one
-// thread-pool round trip per project folder cost more there than the reads themselves.
-function entries(dir: string): Dirent[] {
-  let list: Dirent[];
-  try {
-    list = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
 /**
  * A name in a folder. Not `path.join`: the folder is already normalized, and normalizing it again
  * for each of thousands of transcripts was a tenth of the listing auto-import makes before a view.
@@ -50,12 +38,12 @@ const child = (dir: string, name: string): string => (dir.endsWith(path.sep) ? d
 /** Transcripts of one project folder: `<session>.jsonl` and `<session>/subagents/agent-*.jsonl`. */
 function projectFiles(dir: string, skip: string | undefined): FoundFile[] {
   const out: FoundFile[] = [];
-  for (const entry of entries(dir)) {
+  for (const entry of folderEntries(dir)) {
     if (entry.isFile() && entry.name.endsWith('.jsonl')) {
       out.push({ path: child(dir, entry.name), group: entry.name.slice(0, -'.jsonl'.length), part: 0, format: 'jsonl', ...(skip ? { skip } : {}) });
     } else if (entry.isDirectory()) {
       const subagents = child(child(dir, entry.name), 'subagents');
-      for (const sub of entries(subagents)) {
+      for (const sub of folderEntries(subagents)) {
         if (!sub.isFile() || !sub.name.endsWith('.jsonl')) continue;
         out.push({ path: child(subagents, sub.name), group: entry.name, part: 1, format: 'jsonl', ...(skip ? { skip } : {}) });
       }
@@ -71,7 +59,7 @@ function projectFiles(dir: string, skip: string | undefined): FoundFile[] {
 export function discoverClaudeFiles(source: string, scope: ProjectScope): FoundFile[] {
   const nested = path.join(source, 'projects');
   const root = statSync(nested, { throwIfNoEntry: false })?.isDirectory() ? nested : path.normalize(source);
-  const list = entries(root);
+  const list = folderEntries(root);
   if (list.some((e) => e.isFile() && e.name.endsWith('.jsonl'))) return projectFiles(root, undefined);
   const out: FoundFile[] = [];
   for (const entry of list) {

@@ -1,22 +1,13 @@
-import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SKIP_OUTSIDE_WORKSPACE, type FoundFile, type ProjectScope } from '@radium-stats/core';
+import { folderEntries, SKIP_OUTSIDE_WORKSPACE, type FoundFile, type ProjectScope } from '@radium-stats/core';
 import { ProjectRoots } from './project-root.js';
 
 /** Skip reason of an older `.json` chat that Gemini CLI copied into a `.jsonl` chat when it was resumed. */
 export const SKIP_MIGRATED = 'older .json copy of a .jsonl chat';
 
-// Everything here is read synchronously: a listing runs before every view with auto-import on, and
-// a thread-pool round trip per folder and per chat head cost more there than the reads themselves.
-function list(dir: string): Dirent[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
+// Chat heads and markers are read synchronously too (see folderEntries): a listing runs before every
+// view with auto-import on.
 
 /** Bytes read from the start of a chat for its metadata line. */
 const HEAD_BYTES = 64 * 1024;
@@ -49,7 +40,7 @@ function headSessionId(file: string): string | undefined {
 function projectChats(projectDir: string, hints: Record<string, string>, skip: string | undefined): FoundFile[] {
   const chats = path.join(projectDir, 'chats');
   const out: FoundFile[] = [];
-  const entries = list(chats);
+  const entries = folderEntries(chats);
   const names = new Set(entries.map((e) => e.name));
   const base = (file: FoundFile): FoundFile => ({ ...file, hints, ...(skip ? { skip } : {}) });
   for (const entry of entries) {
@@ -60,7 +51,7 @@ function projectChats(projectDir: string, hints: Record<string, string>, skip: s
       const migrated = names.has(`${entry.name}l`);
       out.push({ ...base({ path: full, group: `json:${entry.name}`, part: 0, format: 'json' }), ...(migrated ? { skip: SKIP_MIGRATED } : {}) });
     } else if (entry.isDirectory()) {
-      for (const sub of list(full)) {
+      for (const sub of folderEntries(full)) {
         if (sub.isFile() && sub.name.endsWith('.jsonl')) out.push(base({ path: path.join(full, sub.name), group: entry.name, part: 1, format: 'jsonl' }));
       }
     }
@@ -79,12 +70,12 @@ export function discoverGeminiFiles(source: string, scope: ProjectScope): FoundF
   let projects: string[];
   if (isDir(path.join(source, 'tmp'))) {
     geminiDir = source;
-    projects = list(path.join(source, 'tmp')).filter((e) => e.isDirectory()).map((e) => path.join(source, 'tmp', e.name));
+    projects = folderEntries(path.join(source, 'tmp')).filter((e) => e.isDirectory()).map((e) => path.join(source, 'tmp', e.name));
   } else if (isDir(path.join(source, 'chats'))) {
     projects = [source];
     geminiDir = path.dirname(path.dirname(source));
   } else {
-    projects = list(source).filter((e) => e.isDirectory()).map((e) => path.join(source, e.name));
+    projects = folderEntries(source).filter((e) => e.isDirectory()).map((e) => path.join(source, e.name));
     geminiDir = path.dirname(source);
   }
   const roots = new ProjectRoots(geminiDir, scope.root);

@@ -4,6 +4,7 @@ export * from './scope.js';
 export * from './session-id.js';
 export * from './time.js';
 export * from './line-reader.js';
+export * from './folder-entries.js';
 export * from './summary.js';
 export * from './state.js';
 export * from './state-tables.js';
