@@ -28,6 +28,7 @@ const CLI_RECORD_EVENTS = 10_000;
 const BIG_TRANSCRIPT_BYTES = quick ? 256 * 1024 ** 2 : 1024 ** 3;
 const cli = path.join(repoRoot, 'packages/cli/bin/run.js');
 const floorScript = path.join(repoRoot, 'bench/lib/floor.mjs');
+const boundScript = path.join(repoRoot, 'bench/lib/rebuild-bound.mjs');
 const log = (line) => process.stderr.write(`${line}\n`);
 const FILTER = ['--since', '2025-07-01', '--until', '2025-09-30', '--timezone', 'Europe/Paris', '--agent', 'bench-agent'];
 // The last 30 days of the generated year, one row per local day (none of them a whole UTC day).
@@ -80,14 +81,17 @@ for (const size of SIZES) {
 }
 const timed = measureRounds(Object.fromEntries(Object.entries(fast).map(([key, args]) => [key, { args, input: inputs[key] }])), 7);
 for (const size of SIZES) {
-  log(`Timing the read-every-file floor and model with no store at ${int(size)} sessions…`);
+  log(`Timing the read-every-file floor, the one-thread rebuild bound and model with no store at ${int(size)} sessions…`);
   const workspace = workspaces[size];
   const cases = {
     floor: { args: [floorScript, workspace] },
+    // Reads the schema from the store, so it runs before the case that deletes it.
+    bound: { args: [boundScript, workspace] },
     modelNoIndex: { args: rad('stats', 'model', '--workspace', workspace), before: () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(storeFile(workspace) + suffix, { force: true })) },
   };
   const slow = measureRounds(cases, 3);
   timed[`floor@${size}`] = slow.floor;
+  timed[`bound@${size}`] = slow.bound;
   timed[`modelNoIndex@${size}`] = slow.modelNoIndex;
 }
 // The first `history` of a workspace that has only journals (every session recorded, no view run
@@ -98,7 +102,7 @@ log(`Timing the first history over ${int(await journalsOnlyWorkspace(workspaces[
 const firstHistory = measureRounds({ firstHistory: { args: rad('stats', 'history', '--limit', '10', '--workspace', journalsOnly) } }, 1).firstHistory;
 discardScratch(journalsOnly);
 const results = Object.fromEntries(
-  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'daily', 'session', 'statusline', 'floor', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
+  SIZES.map((size) => [size, Object.fromEntries(['history', 'model', 'engine', 'filtered', 'daily', 'session', 'statusline', 'floor', 'bound', 'modelNoIndex'].map((c) => [c, timed[`${c}@${size}`]]))]),
 );
 const version = timed.version;
 
