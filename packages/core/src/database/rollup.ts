@@ -115,6 +115,14 @@ export class RollupWriter {
 }
 
 /**
+ * True while a bulk write's mark is in the store (see SessionWriter): its rollups then lag its fact
+ * rows until a sync makes them again.
+ */
+export function rollupsLag(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined;
+}
+
+/**
  * Makes a rollup again from every row of its table, in one `GROUP BY`: after a full rebuild this
  * costs a third of summing each session in as it is written. Keys are made as `add` makes them
  * (a JSON array of the group), so later writes land on the same rows.

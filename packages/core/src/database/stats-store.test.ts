@@ -27,6 +27,48 @@ async function open(host: Host, warnings: string[] = []): Promise<StatsStore> {
   return store;
 }
 
+/** Writes an ended session's journal: a response of each model, one a minute from `start`, then `calls` tool calls from minute 10. */
+function modelSession(host: Host, id: string, start: string, models: string[], calls = 0): void {
+  const t0 = Date.parse(start);
+  const at = (min: number) => new Date(t0 + min * 60_000).toISOString();
+  const lines: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: host.paths.root }];
+  models.forEach((model, i) => lines.push({ type: 'api.response', ts: at(i + 1), model, engine: 'e', tokens: { input: 1, output: 1 } }));
+  for (let i = 0; i < calls; i++) lines.push({ type: 'tool.call', ts: at(10 + i), name: 'Bash', durationMs: 1, success: true });
+  lines.push({ type: 'session.end', ts: at(30) });
+  writeFileSync(host.paths.journalFile(id), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
+
+/** A version 2 plugin with one table of integer measures only: requests per model, its section their sum. */
+function requestsPlugin(): MetricPlugin<{ requests: number }> {
+  return {
+    id: 'requests',
+    apiVersion: 2,
+    title: 'Requests',
+    description: 'Requests per model',
+    section: { safeParse: (v) => ({ success: true as const, data: v as { requests: number } }) },
+    createCollector: () => {
+      const rows = new Map<string, { bucket: number; model: string; requests: number }>();
+      return {
+        add: (event) => {
+          if (event.type !== 'api.response') return;
+          const e = event as ApiResponseEvent;
+          const row = rows.get(e.model) ?? { bucket: factBucket(e.ts), model: e.model, requests: 0 };
+          row.requests += 1;
+          rows.set(e.model, row);
+        },
+        finish: () => ({ requests: [...rows.values()].reduce((n, r) => n + r.requests, 0) }),
+        facts: () => ({ requests: [...rows.values()] }),
+      };
+    },
+    facts: {
+      tables: [{ name: 'requests', description: 'Requests', dimensions: [{ name: 'model', type: 'text', description: 'Model' }], measures: [{ name: 'requests', type: 'integer', description: 'Requests' }] }],
+      toSection: (summed) => ({ requests: summed['requests']!.reduce((n, r) => n + Number(r['requests']), 0) }),
+    },
+    merge: (all) => ({ requests: all.reduce((n, x) => n + x.requests, 0) }),
+    report: {},
+  };
+}
+
 const dbFile = (host: Host) => path.join(host.paths.radiumDir, '_internals', 'stats.db');
 const calls = (store: StatsStore, filter = {}) => store.merged(filter).plugins['calls']?.section;
 
@@ -302,43 +344,8 @@ describe('the stats store', () => {
 
   it('filters by model: rows of tables with a model dimension by their own, others by the models their session used', async () => {
     // Requests per model (a table with a model dimension) beside callsPlugin's tool calls (without one).
-    const requestsPlugin: MetricPlugin<{ requests: number }> = {
-      id: 'requests',
-      apiVersion: 2,
-      title: 'Requests',
-      description: 'Requests per model',
-      section: { safeParse: (v) => ({ success: true as const, data: v as { requests: number } }) },
-      createCollector: () => {
-        const rows = new Map<string, { bucket: number; model: string; requests: number }>();
-        return {
-          add: (event) => {
-            if (event.type !== 'api.response') return;
-            const e = event as ApiResponseEvent;
-            const row = rows.get(e.model) ?? { bucket: factBucket(e.ts), model: e.model, requests: 0 };
-            row.requests += 1;
-            rows.set(e.model, row);
-          },
-          finish: () => ({ requests: [...rows.values()].reduce((n, r) => n + r.requests, 0) }),
-          facts: () => ({ requests: [...rows.values()] }),
-        };
-      },
-      facts: {
-        tables: [{ name: 'requests', description: 'Requests', dimensions: [{ name: 'model', type: 'text', description: 'Model' }], measures: [{ name: 'requests', type: 'integer', description: 'Requests' }] }],
-        toSection: (summed) => ({ requests: summed['requests']!.reduce((n, r) => n + Number(r['requests']), 0) }),
-      },
-      merge: (all) => ({ requests: all.reduce((n, x) => n + x.requests, 0) }),
-      report: {},
-    };
-    const host = await testHost([callsPlugin(), requestsPlugin]);
-    const session = (id: string, start: string, models: string[], calls: number) => {
-      const t0 = Date.parse(start);
-      const at = (min: number) => new Date(t0 + min * 60_000).toISOString();
-      const lines: object[] = [{ type: 'session.start', ts: at(0), sessionId: id, workspace: host.paths.root }];
-      models.forEach((model, i) => lines.push({ type: 'api.response', ts: at(i + 1), model, engine: 'e', tokens: { input: 1, output: 1 } }));
-      for (let i = 0; i < calls; i++) lines.push({ type: 'tool.call', ts: at(10 + i), name: 'Bash', durationMs: 1, success: true });
-      lines.push({ type: 'session.end', ts: at(30) });
-      writeFileSync(host.paths.journalFile(id), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    };
+    const host = await testHost([callsPlugin(), requestsPlugin()]);
+    const session = (id: string, start: string, models: string[], calls: number) => modelSession(host, id, start, models, calls);
     session('a', '2026-11-01T10:00:00Z', ['opus', 'opus', 'haiku'], 2);
     session('b', '2026-11-02T10:00:00Z', ['haiku'], 5);
     session('c', '2026-11-03T10:00:00Z', ['sonnet'], 7);
@@ -353,6 +360,41 @@ describe('the stats store', () => {
     expect(calls(store, { models: ['nope'] })).toBeUndefined();
     expect(store.ids({ models: ['haiku'] })).toEqual(['b', 'a']);
     expect(store.count({ models: ['sonnet'] })).toBe(1);
+    store.close();
+  });
+
+  it('sums a local day that is most of a UTC day as that day less the hour it lacks, leaving out groups only in that hour', async () => {
+    const host = await testHost([requestsPlugin()]);
+    // The day of 2 November in Europe/Paris (UTC+1): 23:00 UTC on the 1st to 23:00 UTC on the 2nd.
+    modelSession(host, 'before', '2026-11-01T12:00:00Z', ['opus', 'opus', 'opus']);
+    modelSession(host, 'head', '2026-11-01T23:20:00Z', ['sonnet']);
+    modelSession(host, 'inside', '2026-11-02T10:00:00Z', ['opus', 'opus']);
+    // In UTC's 2 November but Paris's 3rd: taken away from the rollup's day, not shown as 0.
+    modelSession(host, 'after', '2026-11-02T23:20:00Z', ['haiku', 'haiku']);
+    const store = await open(host);
+    const [since, until] = [Date.parse('2026-11-01T23:00:00Z'), Date.parse('2026-11-02T23:00:00Z')];
+    const byModel = (filter: object) => Object.fromEntries((store.factSums('requests', filter)['requests'] ?? []).map((r) => [r['model'], r['requests']]));
+    expect(byModel({ sinceMs: since, untilMs: until })).toEqual({ sonnet: 1, opus: 2 });
+    expect(byModel({ untilMs: until })).toEqual({ sonnet: 1, opus: 5 });
+    expect(byModel({ sinceMs: since })).toEqual({ sonnet: 1, opus: 2, haiku: 2 });
+    expect(byModel({ sinceMs: Date.parse('2026-11-02T23:00:00Z'), untilMs: Date.parse('2026-11-03T23:00:00Z') })).toEqual({ haiku: 2 });
+    expect(byModel({ sinceMs: since, untilMs: until, models: ['haiku'] })).toEqual({});
+    expect(byModel({ sinceMs: since, untilMs: until, models: ['haiku', 'sonnet'] })).toEqual({ sonnet: 1 });
+    // The same days as periods of a view, in one query: each as that range alone.
+    const days = store.mergedByPeriod({}, [[Date.parse('2026-10-31T23:00:00Z'), since], [since, until], [until, until + 86_400_000]], ['requests']);
+    expect(days.map((d) => [d.period, d.plugins['requests']])).toEqual([
+      [0, { requests: 3 }],
+      [1, { requests: 3 }],
+      [2, { requests: 2 }],
+    ]);
+    // What the rows alone say (a status filter reads no rollup): the same.
+    expect(byModel({ sinceMs: since, untilMs: until, status: 'ended' })).toEqual({ sonnet: 1, opus: 2 });
+    // While another process's rebuild has its rollups lag its rows (its mark in meta; here they are
+    // empty), nothing is taken away from them: the partial days come from rows, never below zero.
+    const db = new Database(dbFile(host));
+    db.exec(`DELETE FROM "rollup:requests:requests"; INSERT INTO meta (key, value) VALUES ('rollups', 'rebuild by another process')`);
+    expect(byModel({ sinceMs: since, untilMs: until })).toEqual({ sonnet: 1, opus: 2 });
+    db.close();
     store.close();
   });
 

@@ -7,7 +7,7 @@ import { throttledProgress, type ProgressListener } from './progress.js';
 import type { Db } from './open-database.js';
 import { reportFacts, sessionRow, SessionWriter } from './session-row.js';
 import type { StoredFactTable } from './fact-tables.js';
-import { remakeRollup } from './rollup.js';
+import { remakeRollup, rollupsLag } from './rollup.js';
 import { makeBulkIndexes } from './bulk-indexes.js';
 
 /** What a sync needs. */
@@ -121,7 +121,7 @@ export async function syncStore(deps: SyncDeps, force: boolean): Promise<void> {
  * another process) has the rollups and the indexes by time made again, and the folder's stamp is kept.
  */
 function settle(db: Db, tables: readonly StoredFactTable[], dir: DirStamp | null): void {
-  if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() !== undefined) remakeRollups(db, tables);
+  if (rollupsLag(db)) remakeRollups(db, tables);
   writeDirStamp(db, dir);
 }
 
@@ -182,7 +182,7 @@ export function recheckedSessions(db: Db): StoredFiles[] {
 /** Remakes every rollup from its rows and the indexes a bulk write dropped, and clears its mark, in one write transaction. */
 function remakeRollups(db: Db, tables: readonly StoredFactTable[]): void {
   db.transaction(() => {
-    if (db.prepare("SELECT 1 FROM meta WHERE key = 'rollups'").get() === undefined) return;
+    if (!rollupsLag(db)) return;
     for (const t of tables) remakeRollup(db, t);
     makeBulkIndexes(db, tables);
     db.prepare("DELETE FROM meta WHERE key = 'rollups'").run();
