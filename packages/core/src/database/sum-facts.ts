@@ -23,12 +23,16 @@ function splitRange([since, until]: TimeRange, subtract: boolean): { days?: Time
   let [from, to] = [first, last];
   const rows: RowPart[] = [];
   if (since !== undefined && since < first!) {
-    if (mostOfADay(first! - since)) rows.push({ range: [(from = first! - ROLLUP_DAY_MS), since], sign: -1 });
-    else rows.push({ range: [since, first], sign: 1 });
+    if (mostOfADay(first! - since)) {
+      from = first! - ROLLUP_DAY_MS;
+      rows.push({ range: [from, since], sign: -1 });
+    } else rows.push({ range: [since, first], sign: 1 });
   }
   if (until !== undefined && last! < until) {
-    if (mostOfADay(until - last!)) rows.push({ range: [until, (to = last! + ROLLUP_DAY_MS)], sign: -1 });
-    else rows.push({ range: [last, until], sign: 1 });
+    if (mostOfADay(until - last!)) {
+      to = last! + ROLLUP_DAY_MS;
+      rows.push({ range: [until, to], sign: -1 });
+    } else rows.push({ range: [last, until], sign: 1 });
   }
   return { ...(from === undefined || to === undefined || from < to ? { days: [from, to] as TimeRange } : {}), rows };
 }
@@ -48,8 +52,8 @@ const PERIOD = '":period"';
  * cut to the filter's own range) and every dimension: the SQL twin of `sumFactRows`. Whole UTC days
  * come from the table's rollup and the rest of each period from the rows' 15-minute buckets (or a
  * whole day less the rows outside the period, see splitRange); a filter on what the rollup lacks (a
- * session's status) reads every row. Integer sums past 2^53 - 1
- * come back as bigint. Periods with no facts are absent from the map.
+ * session's status) reads every row. Integer sums past 2^53 - 1 come back as bigint. Periods with
+ * no facts are absent from the map.
  */
 export function sumFactsByPeriod(db: Db, stored: StoredFactTable, filter: StoreFilter, periods: readonly TimeRange[], tables: readonly StoredFactTable[] = [stored]): Map<number, SummedFactRow[]> {
   // Whether the rollups lag (see `subtract` below) and the sums are read in one snapshot.
